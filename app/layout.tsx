@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteNav } from "@/components/site-nav";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Mobivate dashboard", template: "%s · Mobivate dashboard" },
+  description: "Message logs, opt-outs and spend for a Mobivate Bulk SMS account",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700"
+        >
+          Skip to content
+        </a>
+        <header className="bg-brand-800 text-white">
+          <div className="mx-auto flex max-w-[1600px] items-center gap-6 px-4 py-3">
+            <span className="text-base font-semibold tracking-tight">Mobivate dashboard</span>
+            <SiteNav />
+          </div>
+        </header>
+        <Providers>
+          <main id="main" className="mx-auto max-w-[1600px] px-4 py-6">
+            {children}
+          </main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

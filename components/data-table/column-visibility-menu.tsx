@@ -1,0 +1,69 @@
+"use client";
+
+import type { ReactTable } from "@tanstack/react-table";
+import { useEffect, useId, useRef, useState } from "react";
+import type { DataTableFeatures } from "./features";
+
+/** "Columns" menu: a checkbox per hideable column. */
+export function ColumnVisibilityMenu<TData>({
+  table,
+}: {
+  table: ReactTable<DataTableFeatures, TData, unknown>;
+}) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const onClick = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onClick);
+    };
+  }, [open]);
+
+  return (
+    <div ref={ref} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        Columns
+      </button>
+      {open && (
+        <fieldset
+          id={id}
+          className="absolute right-0 z-30 mt-2 w-56 rounded-lg border border-slate-200 bg-white p-2 shadow-xl"
+        >
+          <legend className="sr-only">Visible columns</legend>
+          {table
+            .getAllLeafColumns()
+            .filter((c) => c.getCanHide())
+            .map((column) => (
+              <label
+                key={column.id}
+                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
+              >
+                <input
+                  type="checkbox"
+                  checked={column.getIsVisible()}
+                  onChange={(e) => column.toggleVisibility(e.target.checked)}
+                  className="size-4 accent-brand-700"
+                />
+                {(column.columnDef.meta as { label?: string } | undefined)?.label ?? column.id}
+              </label>
+            ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { DayPicker, type DateRange } from "react-day-picker";
+import "react-day-picker/style.css";
+import { PRESETS, presetRange, todayInZone, type PresetName } from "@/lib/time/presets";
+
+// The picker works on calendar days; a Date here is only a (year, month, day) carrier in
+// the browser's local calendar, never an instant. Instants come from `tz` on the server.
+function dayToDate(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+function dateToDay(date: Date): string {
+  const y = String(date.getFullYear()).padStart(4, "0");
+  const m = String(date.getMonth() + 1).padStart(2, "0");
+  const d = String(date.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+const labelFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+});
+
+export function formatDayRange(from: string, to: string): string {
+  const a = labelFormat.format(dayToDate(from));
+  return from === to ? a : `${a} – ${labelFormat.format(dayToDate(to))}`;
+}
+
+export function DateRangePicker({
+  from,
+  to,
+  tz,
+  onChange,
+}: {
+  from: string;
+  to: string;
+  tz: string;
+  onChange: (range: { from: string; to: string }) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<DateRange | undefined>();
+  const panelId = useId();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onClick = (e: MouseEvent) => {
+      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onClick);
+    };
+  }, [open]);
+
+  const apply = (range: { from: string; to: string }) => {
+    onChange(range);
+    setOpen(false);
+    button.current?.focus();
+  };
+
+  const today = dayToDate(todayInZone(tz));
+
+  return (
+    <div ref={wrapper} className="relative">
+      <span className="mb-1 block text-xs font-medium text-slate-600" id={`${panelId}-label`}>
+        Days
+      </span>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-labelledby={`${panelId}-label ${panelId}-value`}
+        onClick={() => {
+          setDraft({ from: dayToDate(from), to: dayToDate(to) });
+          setOpen((o) => !o);
+        }}
+        className="flex h-9 min-w-56 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-left text-sm shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <span aria-hidden="true">📅</span>
+        <span id={`${panelId}-value`} data-testid="range-label">
+          {formatDayRange(from, to)}
+        </span>
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          role="dialog"
+          aria-label="Choose days"
+          className="absolute left-0 z-30 mt-2 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xl sm:flex-row"
+        >
+          <ul className="flex flex-row flex-wrap gap-1 sm:w-36 sm:flex-col" aria-label="Presets">
+            {PRESETS.map((p) => (
+              <li key={p.name}>
+                <button
+                  type="button"
+                  onClick={() => apply(presetRange(p.name as PresetName, tz))}
+                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+                >
+                  {p.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div>
+            <DayPicker
+              mode="range"
+              numberOfMonths={2}
+              defaultMonth={draft?.from}
+              selected={draft}
+              onSelect={setDraft}
+              today={today}
+              disabled={{ after: today }}
+              weekStartsOn={1}
+            />
+            <div className="flex items-center justify-end gap-2 border-t border-slate-100 pt-2">
+              <button
+                type="button"
+                onClick={() => setOpen(false)}
+                className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                Cancel
+              </button>
+              <button
+                type="button"
+                disabled={!draft?.from}
+                onClick={() => {
+                  if (!draft?.from) return;
+                  apply({ from: dateToDay(draft.from), to: dateToDay(draft.to ?? draft.from) });
+                }}
+                className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              >
+                Apply
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

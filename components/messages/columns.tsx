@@ -1,0 +1,139 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import type { DataTableFeatures } from "@/components/data-table/features";
+import { ExpandableText } from "@/components/ui/expandable-text";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { Message } from "@/lib/mobivate/types";
+import { formatInZone } from "@/lib/time/format";
+
+const helper = createColumnHelper<DataTableFeatures, Message>();
+
+function Mono({ value }: { value: string | null }) {
+  return value ? (
+    <span className="font-mono text-xs">{value}</span>
+  ) : (
+    <span className="text-slate-500">—</span>
+  );
+}
+
+function Time({ ms, tz }: { ms: number | null; tz: string }) {
+  if (ms === null) return <span className="text-slate-500">—</span>;
+  return (
+    <time dateTime={new Date(ms).toISOString()} className="whitespace-nowrap tabular-nums">
+      {formatInZone(ms, tz, "display")}
+    </time>
+  );
+}
+
+/** Columns hidden until the person asks for them in the Columns menu. */
+export const DEFAULT_HIDDEN_COLUMNS = {
+  id: false,
+  modified: false,
+  inReplyTo: false,
+  routeId: false,
+  currency: false,
+  senderReference: false,
+  campaignId: false,
+};
+
+export function messageColumns(tz: string) {
+  return helper.columns([
+    helper.accessor("created", {
+      header: "Created",
+      meta: { label: "Created" },
+      cell: (c) => <Time ms={c.getValue()} tz={tz} />,
+      sortFn: "basic",
+    }),
+    helper.accessor("direction", {
+      header: "Dir.",
+      meta: { label: "Direction" },
+      cell: (c) => (
+        <span title={c.getValue() === "MO" ? "Incoming (MO)" : "Outgoing (MT)"}>
+          {c.getValue() === "MO" ? "In" : c.getValue() === "MT" ? "Out" : c.getValue()}
+        </span>
+      ),
+    }),
+    helper.accessor("originator", {
+      header: "From",
+      meta: { label: "From (originator)" },
+      cell: (c) => <span className="whitespace-nowrap tabular-nums">{c.getValue()}</span>,
+    }),
+    helper.accessor("recipient", {
+      header: "To",
+      meta: { label: "To (recipient)" },
+      cell: (c) => <span className="whitespace-nowrap tabular-nums">{c.getValue()}</span>,
+    }),
+    helper.accessor("body", {
+      header: "Message",
+      meta: { label: "Message body" },
+      cell: (c) => (
+        <div className="min-w-64 max-w-xl">
+          <ExpandableText text={c.getValue()} />
+        </div>
+      ),
+      sortFn: "text",
+    }),
+    helper.accessor("status", {
+      header: "Status",
+      meta: { label: "Status" },
+      cell: (c) => <StatusBadge status={c.getValue()} />,
+    }),
+    helper.accessor("parts", {
+      header: "Parts",
+      meta: { label: "Parts" },
+      cell: (c) => <span className="tabular-nums">{c.getValue()}</span>,
+      sortFn: "basic",
+    }),
+    helper.accessor((m) => (m.cost === null ? null : Number(m.cost)), {
+      id: "cost",
+      header: "Cost",
+      meta: { label: "Cost" },
+      sortFn: "basic",
+      sortUndefined: "last",
+      // Display the exact decimal string; the number is only used to order rows.
+      cell: (c) => {
+        const m = c.row.original;
+        return m.cost === null ? (
+          <span className="text-slate-500">—</span>
+        ) : (
+          <span className="whitespace-nowrap tabular-nums">
+            {m.cost} {m.currency ?? ""}
+          </span>
+        );
+      },
+    }),
+    helper.accessor("currency", { header: "Currency", meta: { label: "Currency" } }),
+    helper.accessor("id", {
+      header: "ID",
+      meta: { label: "Message ID" },
+      cell: (c) => <Mono value={c.getValue()} />,
+    }),
+    helper.accessor("modified", {
+      header: "Modified",
+      meta: { label: "Modified" },
+      cell: (c) => <Time ms={c.getValue()} tz={tz} />,
+      sortFn: "basic",
+    }),
+    helper.accessor("inReplyTo", {
+      header: "In reply to",
+      meta: { label: "In reply to" },
+      cell: (c) => <Mono value={c.getValue()} />,
+    }),
+    helper.accessor("routeId", {
+      header: "Route",
+      meta: { label: "Route" },
+      cell: (c) => <Mono value={c.getValue()} />,
+    }),
+    helper.accessor("senderReference", {
+      header: "Sender ref.",
+      meta: { label: "Sender reference" },
+      cell: (c) => <Mono value={c.getValue()} />,
+    }),
+    helper.accessor("campaignId", {
+      header: "Campaign",
+      meta: { label: "Campaign" },
+      cell: (c) => <Mono value={c.getValue()} />,
+    }),
+  ]);
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { listMessagesAction } from "@/app/messages/actions";
+import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
+import { DataTable } from "@/components/data-table/data-table";
+import { dataTableFeatures } from "@/components/data-table/features";
+import { Pager } from "@/components/data-table/pager";
+import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
+import { SelectField } from "@/components/filters/select-field";
+import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { PAGE_SIZES, type MessageListInput } from "@/lib/filters/messages";
+import type { Message } from "@/lib/mobivate/types";
+import { zoneLabel } from "@/lib/time/zones";
+import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
+import { formatSort, useMessageFilters } from "./use-message-filters";
+
+const DIRECTIONS = [
+  { value: "", label: "All directions" },
+  { value: "MO", label: "Incoming (MO)" },
+  { value: "MT", label: "Outgoing (MT)" },
+] as const;
+
+const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} per page` }));
+const EMPTY: Message[] = [];
+
+export function MessagesView() {
+  const { state, update } = useMessageFilters();
+
+  if (state.status === "pending") return <TableSkeleton />;
+  if (state.status === "invalid") {
+    return (
+      <div className="space-y-3">
+        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
+        <Link href="/messages" className="text-sm font-medium text-brand-700 underline">
+          Reset the filters
+        </Link>
+      </div>
+    );
+  }
+  return <MessagesTable filters={state.filters} sorting={state.sorting} update={update} />;
+}
+
+function MessagesTable({
+  filters,
+  sorting,
+  update,
+}: {
+  filters: MessageListInput;
+  sorting: SortingState;
+  update: ReturnType<typeof useMessageFilters>["update"];
+}) {
+  const { from, to, tz, direction, page, pageSize } = filters;
+  const query = useQuery({
+    queryKey: ["messages", filters],
+    queryFn: () => listMessagesAction(filters),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns = useMemo(() => messageColumns(tz), [tz]);
+  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>(
+    DEFAULT_HIDDEN_COLUMNS,
+  );
+  const result = query.data;
+  const rows = result?.ok ? result.data.rows : EMPTY;
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: rows,
+    getRowId: (m) => m.id,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      update({ sort: formatSort(next) }, { replace: true });
+    },
+    onColumnVisibilityChange: setColumnVisibility,
+  });
+
+  const busy = query.isFetching;
+  const rangeText = `${formatDayRange(from, to)} (${tz})`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <DateRangePicker
+          from={from}
+          to={to}
+          tz={tz}
+          onChange={(r) => update({ ...r, page: undefined })}
+        />
+        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v, page: undefined })} />
+        <SelectField
+          label="Direction"
+          name="direction"
+          value={direction ?? ""}
+          options={DIRECTIONS}
+          onChange={(v) => update({ direction: v || undefined, page: undefined })}
+          className="w-44"
+        />
+        <SelectField
+          label="Page size"
+          name="pageSize"
+          value={String(pageSize)}
+          options={PAGE_SIZE_OPTIONS}
+          onChange={(v) => update({ pageSize: v, page: undefined })}
+          className="w-36"
+        />
+        <div className="ml-auto">
+          <ColumnVisibilityMenu table={table} />
+        </div>
+      </div>
+
+      <p className="text-sm text-slate-700" data-testid="zone-note">
+        Times shown in <strong>{zoneLabel(tz, Date.now())}</strong>
+      </p>
+
+      {!result ? (
+        <TableSkeleton />
+      ) : !result.ok ? (
+        <ErrorPanel error={result.error} onRetry={() => query.refetch()} />
+      ) : rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-medium">
+            {page > 1 ? `Page ${page} is empty.` : `No messages from ${rangeText}`}
+            {direction ? ` for ${direction === "MO" ? "incoming" : "outgoing"} messages` : ""}.
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            {page > 1 ? (
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline"
+                onClick={() => update({ page: undefined })}
+              >
+                Go to the first page
+              </button>
+            ) : (
+              "Try a longer range or another direction."
+            )}
+          </p>
+        </div>
+      ) : (
+        <>
+          <DataTable
+            table={table}
+            busy={busy}
+            caption={`Messages from ${rangeText}, page ${page}`}
+          />
+          <Pager
+            page={page}
+            pageSize={pageSize}
+            rowCount={rows.length}
+            hasNextPage={result.data.hasNextPage}
+            busy={busy}
+            onPage={(p) => update({ page: p === 1 ? undefined : p })}
+          />
+        </>
+      )}
+    </div>
+  );
+}

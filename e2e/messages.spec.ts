@@ -1,0 +1,176 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  API_KEY,
+  BAD_KEY_URL,
+  expectNoSeriousA11yViolations,
+  rowTexts,
+  sandboxApi,
+  sandboxControl,
+} from "./helpers";
+
+const table = (page: Page) => page.getByRole("table");
+
+test.beforeEach(async () => {
+  await sandboxControl("fail-next", { status: 429, count: 0 });
+});
+
+test("opens with the last 7 days in the browser's zone, with a shareable URL", async ({ page }) => {
+  await page.goto("/messages");
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("tz")).toBe("Australia/Sydney");
+  await expect(page.getByTestId("zone-note")).toContainText("Australia/Sydney");
+  await expect(table(page).locator("tbody tr")).toHaveCount(100);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("picks a range and a direction with the picker", async ({ page }) => {
+  await page.goto("/messages?from=2020-01-01&to=2020-01-01&tz=UTC");
+  await page.getByRole("button", { name: /Days/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Choose days" });
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole("button", { name: "Last 30 days" }).click();
+  await expect(page).not.toHaveURL(/from=2020-01-01/);
+
+  // Now choose two days in the calendar: the 1st and the 3rd of the month shown first.
+  await page.getByRole("button", { name: /Days/ }).click();
+  const grid = page.getByRole("dialog").getByRole("grid").first();
+  await grid.locator("td:not([data-outside]) button").first().click();
+  await grid.locator("td:not([data-outside]) button").nth(2).click();
+  await page.getByRole("button", { name: "Apply" }).click();
+  const url = new URL(page.url());
+  const from = url.searchParams.get("from")!;
+  const to = url.searchParams.get("to")!;
+  expect(from.endsWith("-01")).toBe(true);
+  expect(to.endsWith("-03")).toBe(true);
+
+  await page.getByLabel("Direction").selectOption("MO");
+  await expect(page).toHaveURL(/direction=MO/);
+  await expect(table(page).locator("tbody tr").first()).toBeVisible();
+  const dirs = await table(page).locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(dirs.length).toBeGreaterThan(0);
+  expect(new Set(dirs)).toEqual(new Set(["In"]));
+});
+
+test("pages forward and back, the back button works, reload shows the same rows", async ({
+  page,
+}) => {
+  await page.goto("/messages");
+  await expect(table(page).locator("tbody tr")).toHaveCount(100);
+  await page.getByLabel("Page size").selectOption("25");
+  await expect(page).toHaveURL(/pageSize=25/);
+  await expect(table(page).locator("tbody tr")).toHaveCount(25);
+  const page1 = await rowTexts(page);
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect.poll(() => rowTexts(page)).not.toEqual(page1);
+  const page2 = await rowTexts(page);
+  expect(page2).toHaveLength(25);
+
+  await page.reload();
+  await expect(table(page).locator("tbody tr")).toHaveCount(25);
+  expect(await rowTexts(page)).toEqual(page2);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect.poll(() => rowTexts(page)).toEqual(page1);
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect.poll(() => rowTexts(page)).toEqual(page1);
+});
+
+test("knows the last page and never offers an empty next page", async ({ page }) => {
+  // One UTC day: count its messages through the API, then open its last page.
+  const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const next = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+  const all = await sandboxApi<unknown[]>("/message", {
+    startDate: day,
+    endDate: next,
+    pageSize: 1000,
+  });
+  const lastPage = Math.ceil(all.length / 50);
+  await page.goto(`/messages?from=${day}&to=${day}&tz=UTC&pageSize=50&page=${lastPage}`);
+  await expect(table(page).locator("tbody tr")).toHaveCount(all.length - (lastPage - 1) * 50);
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await expect(page.getByText("(last page)")).toBeVisible();
+});
+
+test("an injected 429 is retried invisibly", async ({ page }) => {
+  await page.goto("/messages?from=2026-01-01&to=2026-01-01&tz=UTC");
+  await sandboxControl("fail-next", { status: 429, count: 2, path: "/message" });
+  await page.goto("/messages");
+  await expect(table(page).locator("tbody tr")).toHaveCount(100);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("persistent upstream failures are explained", async ({ page }) => {
+  await sandboxControl("fail-next", { status: 503, count: 50, path: "/message" });
+  await page.goto("/messages?pageSize=10");
+  await expect(page.getByRole("alert")).toContainText("Try again", { timeout: 30_000 });
+  await sandboxControl("fail-next", { status: 503, count: 0 });
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(table(page).locator("tbody tr")).toHaveCount(10);
+});
+
+test("a wrong key shows the key error", async ({ page }) => {
+  await page.goto(`${BAD_KEY_URL}/messages`);
+  await expect(page.getByRole("alert")).toContainText("The API key was rejected");
+  await expect(page.getByRole("alert")).toContainText("401");
+});
+
+test("bad URL parameters give a clear message, not a crash", async ({ page }) => {
+  await page.goto("/messages?from=2026-02-30&to=2026-01-01&tz=Mars/Olympus");
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText(/time zone|date/i);
+  await page.getByRole("link", { name: "Reset the filters" }).click();
+  await expect(table(page).locator("tbody tr").first()).toBeVisible();
+});
+
+test("hostile message bodies stay inert", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs += 1;
+    void d.dismiss();
+  });
+  // Find a day (UTC) holding a hostile body through the API, then show that day.
+  let found: { day: string; index: number } | undefined;
+  for (let back = 1; back <= 30 && !found; back++) {
+    const day = new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+    const next = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+    const rows = await sandboxApi<{ body: string }[]>("/message", {
+      startDate: day,
+      endDate: next,
+      pageSize: 1000,
+    });
+    const index = rows.findIndex((m) => m.body.includes("<img src=x onerror"));
+    if (index >= 0) found = { day, index };
+  }
+  expect(found, "the sandbox dataset should contain a hostile body").toBeDefined();
+  await page.goto(`/messages?from=${found!.day}&to=${found!.day}&tz=UTC&pageSize=1000`);
+  const cell = page.getByText("<img src=x onerror", { exact: false }).first();
+  await expect(cell).toBeVisible();
+  expect(await page.locator("table img").count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test("no response the browser receives contains the API key", async ({ page }) => {
+  const leaks: string[] = [];
+  page.on("response", async (res) => {
+    try {
+      const body = await res.text();
+      if (body.includes(API_KEY)) leaks.push(res.url());
+    } catch {
+      // Redirects and aborted responses have no body.
+    }
+  });
+  await page.goto("/messages");
+  await expect(table(page).locator("tbody tr")).toHaveCount(100);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(table(page).locator("tbody tr")).toHaveCount(100);
+  await page.waitForLoadState("networkidle");
+  expect(leaks).toEqual([]);
+});

@@ -1,0 +1,72 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Ports and browser are chosen by scripts/e2e.mjs (which also builds the app) and passed in
+// the environment, so `npm test` runs anywhere without a fixed free port.
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4310);
+const appPort = Number(process.env.E2E_APP_PORT ?? 3310);
+const badKeyPort = Number(process.env.E2E_BADKEY_PORT ?? 3311);
+const executablePath = process.env.E2E_CHROMIUM || undefined;
+export const SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
+const API_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
+
+const nextEnv = (port: number, key: string) => ({
+  PORT: String(port),
+  MOBIVATE_API_BASE_URL: SANDBOX_URL,
+  MOBIVATE_API_KEY: key,
+  // Keep the retry budget small so failure tests finish quickly; still retries.
+  MOBIVATE_MAX_RETRIES: "3",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    navigationTimeout: 30_000,
+    actionTimeout: 15_000,
+    trace: "retain-on-failure",
+    timezoneId: "Australia/Sydney",
+    locale: "en-AU",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } }],
+  webServer: [
+    {
+      command: `npx tsx scripts/sandbox.ts --port ${sandboxPort} --messages 20000 --seed 7 --span-days 30 --api-key ${API_KEY}`,
+      url: `${SANDBOX_URL}/__sandbox/stats`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${appPort}`,
+      url: `http://127.0.0.1:${appPort}/api/health`,
+      env: nextEnv(appPort, API_KEY),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${badKeyPort}`,
+      url: `http://127.0.0.1:${badKeyPort}/api/health`,
+      env: nextEnv(badKeyPort, "00000000-dead-beef-0000-000000000000"),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

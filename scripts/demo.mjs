@@ -1,0 +1,84 @@
+// `npm run demo`: builds the dashboard, starts the Mobivate sandbox with a generated
+// dataset, starts the dashboard against it and prints the URL. No configuration needed.
+// Options (env): PORT (default 3000), SANDBOX_PORT (default 4010), DEMO_MESSAGES (default 50000).
+import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
+import { freePort } from "./lib/ports.mjs";
+
+const DEMO_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
+
+async function portOrFree(preferred) {
+  const free = await new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(preferred, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const appPort = await portOrFree(Number(process.env.PORT ?? 3000));
+const sandboxPort = await portOrFree(Number(process.env.SANDBOX_PORT ?? 4010));
+const messages = process.env.DEMO_MESSAGES ?? "50000";
+
+if (!process.argv.includes("--no-build")) {
+  console.log("Building the dashboard (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children = [];
+function start(cmd, args, extraEnv, prefix) {
+  const child = spawn(cmd, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] });
+  child.stdout.on("data", (d) => process.stdout.write(`${prefix} ${d}`));
+  children.push(child);
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`${prefix} exited with code ${code}`);
+      stop(1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const c of children) c.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+const sandbox = start(
+  "npx",
+  ["tsx", "scripts/sandbox.ts", "--port", String(sandboxPort), "--messages", messages, "--span-days", "90", "--latency", "40", "--api-key", DEMO_KEY],
+  {},
+  "[sandbox]",
+);
+function waitForLine(child, pattern) {
+  return new Promise((resolve) => {
+    const onData = (d) => {
+      if (pattern.test(String(d))) {
+        child.stdout.off("data", onData);
+        resolve();
+      }
+    };
+    child.stdout.on("data", onData);
+  });
+}
+// Wait for the sandbox before the dashboard starts taking requests.
+await waitForLine(sandbox, /SANDBOX_READY/);
+
+const app = start(
+  "npx",
+  ["next", "start", "-p", String(appPort)],
+  {
+    PORT: String(appPort),
+    MOBIVATE_API_BASE_URL: `http://127.0.0.1:${sandboxPort}`,
+    MOBIVATE_API_KEY: DEMO_KEY,
+  },
+  "[dashboard]",
+);
+await waitForLine(app, /Ready|started server/i);
+console.log(`\n  Mobivate dashboard demo: http://localhost:${appPort}  (Ctrl+C to stop)\n`);
