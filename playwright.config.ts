@@ -46,7 +46,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } },
+    },
+  ],
   webServer: [
     {
       command: `npx tsx scripts/sandbox.ts --port ${sandboxPort} --messages 20000 --seed 7 --span-days 30 --api-key ${API_KEY}`,

@@ -17,7 +17,9 @@ export function SiteNav() {
             href={l.href}
             aria-current={active ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
-              active ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"
+              active
+                ? "bg-white/15 text-white"
+                : "text-brand-100 hover:bg-white/10 hover:text-white"
             }`}
           >
             {l.label}

@@ -15,7 +15,10 @@ export async function sandboxControl(path: string, body?: unknown): Promise<unkn
 }
 
 /** Calls the sandbox API directly (as the dashboard's server would). */
-export async function sandboxApi<T>(path: string, query: Record<string, string | number>): Promise<T> {
+export async function sandboxApi<T>(
+  path: string,
+  query: Record<string, string | number>,
+): Promise<T> {
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
   const res = await fetch(`${SANDBOX_URL}${path}?${qs}`, {
     headers: { Authorization: `Bearer ${API_KEY}` },

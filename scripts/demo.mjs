@@ -29,7 +29,10 @@ if (!process.argv.includes("--no-build")) {
 
 const children = [];
 function start(cmd, args, extraEnv, prefix) {
-  const child = spawn(cmd, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(cmd, args, {
+    env: { ...env, ...extraEnv },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   child.stdout.on("data", (d) => process.stdout.write(`${prefix} ${d}`));
   children.push(child);
   child.on("exit", (code) => {
@@ -52,7 +55,20 @@ process.on("SIGTERM", () => stop(0));
 
 const sandbox = start(
   "npx",
-  ["tsx", "scripts/sandbox.ts", "--port", String(sandboxPort), "--messages", messages, "--span-days", "90", "--latency", "40", "--api-key", DEMO_KEY],
+  [
+    "tsx",
+    "scripts/sandbox.ts",
+    "--port",
+    String(sandboxPort),
+    "--messages",
+    messages,
+    "--span-days",
+    "90",
+    "--latency",
+    "40",
+    "--api-key",
+    DEMO_KEY,
+  ],
   {},
   "[sandbox]",
 );

@@ -1,11 +1,11 @@
 "use client";
 
-import type { ReactTable } from "@tanstack/react-table";
+import type { ReactTable, RowData } from "@tanstack/react-table";
 import { useEffect, useId, useRef, useState } from "react";
 import type { DataTableFeatures } from "./features";
 
 /** "Columns" menu: a checkbox per hideable column. */
-export function ColumnVisibilityMenu<TData>({
+export function ColumnVisibilityMenu<TData extends RowData>({
   table,
 }: {
   table: ReactTable<DataTableFeatures, TData, unknown>;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactTable } from "@tanstack/react-table";
+import type { ReactTable, RowData } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { DataTableFeatures } from "./features";
 
@@ -8,7 +8,7 @@ import type { DataTableFeatures } from "./features";
  * Generic table markup for a TanStack table: sortable headers as buttons with aria-sort,
  * a caption for screen readers, and rows that skip off-screen layout so 1000 rows stay fast.
  */
-export function DataTable<TData>({
+export function DataTable<TData extends RowData>({
   table,
   caption,
   onRowClick,

@@ -6,12 +6,18 @@ import { SelectField } from "./select-field";
 
 export function TimeZoneSelect({ tz, onChange }: { tz: string; onChange: (tz: string) => void }) {
   const options = useMemo(() => {
-    const now = Date.now();
     const zones = listTimeZones();
     const all = zones.includes(tz) ? zones : [tz, ...zones];
-    return all.map((z) => ({ value: z, label: zoneLabel(z, now) }));
+    return all.map((z) => ({ value: z, label: zoneLabel(z) }));
   }, [tz]);
   return (
-    <SelectField label="Time zone" name="tz" value={tz} options={options} onChange={onChange} className="w-72" />
+    <SelectField
+      label="Time zone"
+      name="tz"
+      value={tz}
+      options={options}
+      onChange={onChange}
+      className="w-72"
+    />
   );
 }

@@ -63,9 +63,8 @@ function MessagesTable({
   });
 
   const columns = useMemo(() => messageColumns(tz), [tz]);
-  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>(
-    DEFAULT_HIDDEN_COLUMNS,
-  );
+  const [columnVisibility, setColumnVisibility] =
+    useState<Record<string, boolean>>(DEFAULT_HIDDEN_COLUMNS);
   const result = query.data;
   const rows = result?.ok ? result.data.rows : EMPTY;
 
@@ -117,7 +116,7 @@ function MessagesTable({
       </div>
 
       <p className="text-sm text-slate-700" data-testid="zone-note">
-        Times shown in <strong>{zoneLabel(tz, Date.now())}</strong>
+        Times shown in <strong>{zoneLabel(tz)}</strong>
       </p>
 
       {!result ? (

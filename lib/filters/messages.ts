@@ -25,8 +25,8 @@ export const pageSizeSchema = z.coerce
 
 const rangeFields = { from: daySchema, to: daySchema, tz: timeZoneSchema };
 
-function orderedDays<T extends z.ZodObject<typeof rangeFields & z.ZodRawShape>>(schema: T) {
-  return schema.refine((r: { from: string; to: string }) => r.to >= r.from, {
+function orderedDays<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema.refine((r) => r.to >= r.from, {
     message: "The last day (to) must not be before the first day (from)",
     path: ["to"],
   });

@@ -21,7 +21,8 @@ export function useSearchParamState() {
       for (const [key, value] of Object.entries(patch)) {
         next.delete(key);
         if (Array.isArray(value)) value.forEach((v) => next.append(key, v));
-        else if (value !== null && value !== undefined && value !== "") next.set(key, String(value));
+        else if (value !== null && value !== undefined && value !== "")
+          next.set(key, String(value));
       }
       const href = `${pathname}?${next.toString()}`;
       if (opts.replace) router.replace(href, { scroll: false });

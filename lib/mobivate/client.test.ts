@@ -8,6 +8,11 @@ import { addOptOut, fetchOptOutPage, removeOptOut } from "./optouts";
 import { testApiKey } from "./auth";
 
 let sandbox: SandboxHandle;
+// Failures in these tests are MobivateErrors or the caller's abort reason.
+const asError = (e: unknown) => e as MobivateError;
+const unexpected = (): never => {
+  throw new Error("expected the call to fail");
+};
 let cfg: MobivateConfig;
 const END = new Date("2026-03-10T00:00:00Z");
 const range = { startDate: "2026-03-01T00:00:00+0000", endDate: "2026-03-08T00:00:00+0000" };
@@ -64,7 +69,9 @@ describe("backoff", () => {
   it("parses Retry-After seconds and dates", () => {
     expect(parseRetryAfter("2")).toBe(2000);
     expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter("Wed, 21 Oct 2015 07:28:05 GMT", Date.parse("2015-10-21T07:28:00Z"))).toBe(5000);
+    expect(
+      parseRetryAfter("Wed, 21 Oct 2015 07:28:05 GMT", Date.parse("2015-10-21T07:28:00Z")),
+    ).toBe(5000);
     expect(parseRetryAfter("soon")).toBeUndefined();
   });
 });
@@ -82,7 +89,10 @@ describe("against the sandbox over HTTP", () => {
   });
 
   it("filters by direction", async () => {
-    const mo = await fetchMessagePage({ ...range, direction: "MO", page: 1, pageSize: 200 }, { cfg });
+    const mo = await fetchMessagePage(
+      { ...range, direction: "MO", page: 1, pageSize: 200 },
+      { cfg },
+    );
     expect(mo.length).toBeGreaterThan(0);
     expect(mo.every((m) => m.direction === "MO")).toBe(true);
   });
@@ -118,7 +128,10 @@ describe("against the sandbox over HTTP", () => {
 
   it("gives up after the retry budget with a typed error", async () => {
     await control("fail-next", { status: 500, count: 10, path: "/message" });
-    const err = await fetchMessagePage({ ...range, page: 1, pageSize: 10 }, { cfg }).catch((e) => e);
+    const err = await fetchMessagePage({ ...range, page: 1, pageSize: 10 }, { cfg }).then(
+      unexpected,
+      asError,
+    );
     expect(err).toBeInstanceOf(MobivateError);
     expect(err.kind).toBe("server");
     expect(err.status).toBe(500);
@@ -129,7 +142,10 @@ describe("against the sandbox over HTTP", () => {
   it("honours Retry-After (bounded by maxDelayMs)", async () => {
     await control("fail-next", { status: 429, count: 1, path: "/message", retryAfter: 1 });
     const t0 = Date.now();
-    await fetchMessagePage({ ...range, page: 1, pageSize: 5 }, { cfg: { ...cfg, maxDelayMs: 5000 } });
+    await fetchMessagePage(
+      { ...range, page: 1, pageSize: 5 },
+      { cfg: { ...cfg, maxDelayMs: 5000 } },
+    );
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
   });
 
@@ -137,7 +153,7 @@ describe("against the sandbox over HTTP", () => {
     const err = await fetchMessagePage(
       { ...range, page: 1, pageSize: 5 },
       { cfg: { ...cfg, apiKey: "wrong" } },
-    ).catch((e) => e);
+    ).then(unexpected, asError);
     expect(err.kind).toBe("unauthorized");
     expect(err.apiMessage).toBe("Unauthorized");
     expect((await control("stats")).requests).toBe(1);
@@ -149,7 +165,7 @@ describe("against the sandbox over HTTP", () => {
     const err = await fetchMessagePage(
       { startDate: "2023-01-011", endDate: "2023-01-02", page: 1, pageSize: 5 },
       { cfg },
-    ).catch((e) => e);
+    ).then(unexpected, asError);
     expect(err.kind).toBe("bad-request");
     expect(err.apiMessage).toBe('startDate: Invalid format: "2023-01-011" is malformed at "1"');
     expect(describeError(err).message).toContain('is malformed at "1"');
@@ -161,7 +177,7 @@ describe("against the sandbox over HTTP", () => {
       const err = await fetchMessagePage(
         { ...range, page: 1, pageSize: 5 },
         { cfg: { ...cfg, timeoutMs: 100, maxRetries: 1 } },
-      ).catch((e) => e);
+      ).then(unexpected, asError);
       expect(err.kind).toBe("timeout");
     } finally {
       await control("options", { latencyMs: 0 });
@@ -172,7 +188,7 @@ describe("against the sandbox over HTTP", () => {
     const err = await mobivateFetch(
       { ...cfg, baseUrl: "http://127.0.0.1:1", maxRetries: 1 },
       { path: "/auth/test" },
-    ).catch((e) => e);
+    ).then(unexpected, asError);
     expect(err.kind).toBe("network");
   });
 
@@ -182,7 +198,7 @@ describe("against the sandbox over HTTP", () => {
     const p = fetchMessagePage(
       { ...range, page: 1, pageSize: 5 },
       { cfg: { ...cfg, baseDelayMs: 1000, maxDelayMs: 1000 }, signal: ac.signal },
-    ).catch((e) => e);
+    ).then(unexpected, asError);
     setTimeout(() => ac.abort(new Error("stopped")), 50);
     const err = await p;
     expect(err.message).toBe("stopped");
@@ -194,7 +210,7 @@ describe("against the sandbox over HTTP", () => {
     const [first] = await fetchMessagePage({ ...range, page: 1, pageSize: 1 }, { cfg });
     const one = await getMessage(first!.id, { cfg });
     expect(one).toEqual(first);
-    const err = await getMessage("0".repeat(32), { cfg }).catch((e) => e);
+    const err = await getMessage("0".repeat(32), { cfg }).then(unexpected, asError);
     expect(err.kind).toBe("not-found");
     expect(describeError(err).message).toBe("Not Found");
   });
@@ -212,7 +228,7 @@ describe("against the sandbox over HTTP", () => {
     expect(added.note).toBe("API");
     const removed = await removeOptOut("447700900123", { cfg });
     expect(removed.mobile).toBe("447700900123");
-    const bad = await addOptOut("not-a-number", { cfg }).catch((e) => e);
+    const bad = await addOptOut("not-a-number", { cfg }).then(unexpected, asError);
     expect(bad.kind).toBe("bad-request");
     expect(bad.apiMessage).toBe("Invalid mobile number");
   });

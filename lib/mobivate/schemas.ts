@@ -50,25 +50,23 @@ export const rawMessageSchema = z
     senderReference: nullableString,
     campaignId: nullableString,
   })
-  .transform(
-    (m): Message => ({
-      id: m.id,
-      created: m.created,
-      modified: m.modified ?? null,
-      originator: m.originator ?? "",
-      recipient: m.recipient ?? "",
-      body: m.body ?? "",
-      status: m.status ?? "UNKNOWN",
-      direction: m.direction ?? "",
-      inReplyTo: m.inReplyTo,
-      routeId: m.routeId,
-      parts: m.parts ?? 1,
-      cost: m.cost ?? null,
-      currency: m.currency,
-      senderReference: m.senderReference,
-      campaignId: m.campaignId,
-    }),
-  );
+  .transform((m): Message => ({
+    id: m.id,
+    created: m.created,
+    modified: m.modified ?? null,
+    originator: m.originator ?? "",
+    recipient: m.recipient ?? "",
+    body: m.body ?? "",
+    status: m.status ?? "UNKNOWN",
+    direction: m.direction ?? "",
+    inReplyTo: m.inReplyTo,
+    routeId: m.routeId,
+    parts: m.parts ?? 1,
+    cost: m.cost ?? null,
+    currency: m.currency,
+    senderReference: m.senderReference,
+    campaignId: m.campaignId,
+  }));
 
 export const rawMessageListSchema = z.array(rawMessageSchema);
 
@@ -79,7 +77,12 @@ export const rawOptOutSchema = z
     note: nullableString,
     created: z.number(),
   })
-  .transform((o): OptOut => ({ id: o.id ?? null, mobile: o.mobile, note: o.note, created: o.created }));
+  .transform((o): OptOut => ({
+    id: o.id ?? null,
+    mobile: o.mobile,
+    note: o.note,
+    created: o.created,
+  }));
 
 export const rawOptOutListSchema = z.array(rawOptOutSchema);
 

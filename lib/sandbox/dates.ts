@@ -16,12 +16,7 @@
 export type DateParseResult = { ok: true; ms: number } | { ok: false; message: string };
 
 type FieldName =
-  | "year"
-  | "monthOfYear"
-  | "dayOfMonth"
-  | "hourOfDay"
-  | "minuteOfHour"
-  | "secondOfMinute";
+  "year" | "monthOfYear" | "dayOfMonth" | "hourOfDay" | "minuteOfHour" | "secondOfMinute";
 
 type Element =
   | { kind: "year" }

@@ -62,19 +62,19 @@ export function formatApiDate(instantMs: number, tz: string): string {
   return `${dateTimeText(w, "T")}${formatOffset(w.offsetMs, false)}`;
 }
 
-export type DisplayStyle = "date" | "time" | "dateTime" | "isoOffset";
+export type DisplayStyle = "display" | "iso" | "date" | "time";
 
 /**
  * Fixed, locale-independent renderings for tables and exports:
- * - "date":      2023-07-01
- * - "time":      11:10:34
- * - "dateTime":  2023-07-01 11:10:34
- * - "isoOffset": 2023-07-01T11:10:34+10:00 (ISO 8601; used in CSV so the zone travels along)
+ * - "display": 2023-07-01 11:10:34
+ * - "iso":     2023-07-01T11:10:34+10:00 (ISO 8601; used in CSV so the zone travels along)
+ * - "date":    2023-07-01
+ * - "time":    11:10:34
  */
 export function formatInZone(
   instantMs: number,
   tz: string,
-  style: DisplayStyle = "dateTime",
+  style: DisplayStyle = "display",
 ): string {
   const w = wallClock(instantMs, tz);
   switch (style) {
@@ -82,9 +82,9 @@ export function formatInZone(
       return formatDay(w.year, w.month, w.day);
     case "time":
       return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
-    case "dateTime":
+    case "display":
       return dateTimeText(w, " ");
-    case "isoOffset":
+    case "iso":
       return `${dateTimeText(w, "T")}${formatOffset(w.offsetMs, true)}`;
     default: {
       const unknown: never = style;

@@ -7,7 +7,10 @@ const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
 function invalid(value: unknown, why: string): TimeError {
-  return new TimeError("INVALID_TIMESTAMP", `Unreadable timestamp ${JSON.stringify(value)}: ${why}`);
+  return new TimeError(
+    "INVALID_TIMESTAMP",
+    `Unreadable timestamp ${JSON.stringify(value)}: ${why}`,
+  );
 }
 
 /** Epoch ms of an API timestamp such as `2023-07-01T01:10:34+0000`. Throws on anything else. */

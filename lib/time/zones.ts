@@ -5,27 +5,40 @@ import { TimeError } from "./errors";
 // @date-fns/tz), looked up for the instant in question: never from a fixed table, because
 // a range can cross a daylight-saving change.
 
-const validity = new Map<string, boolean>();
+// Zone names arrive from URLs, so caches keyed by them must stay bounded: Intl accepts any
+// capitalisation ("eUrOpE/lOnDoN"), and every variant would otherwise get its own formatter
+// in @date-fns/tz. Each accepted name is mapped to the runtime's own spelling, which is
+// what reaches tzOffset and the formatters.
+const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
+const MAX_CACHED_NAMES = 2000;
+const canonicalNames = new Map<string, string | null>();
 
-/**
- * True for an IANA zone name the runtime knows (e.g. "Australia/Sydney", "UTC").
- * Bare offsets such as "+05:30" are refused even where Intl accepts them: the dashboard
- * stores zone names, and an offset would silently ignore daylight saving.
- */
-export function isValidTimeZone(tz: unknown): tz is string {
-  if (typeof tz !== "string" || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz)) return false;
-  if (knownZones().has(tz)) return true;
-  const known = validity.get(tz);
-  if (known !== undefined) return known;
-  let ok: boolean;
+function rememberBounded<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= MAX_CACHED_NAMES) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/** The runtime's spelling of an accepted zone name, or null when the name is not a zone. */
+export function canonicalTimeZone(tz: unknown): string | null {
+  // Bare offsets such as "+05:30" are refused even where Intl accepts them: the dashboard
+  // stores zone names, and an offset would silently ignore daylight saving.
+  if (typeof tz !== "string" || !ZONE_SHAPE.test(tz)) return null;
+  if (knownZones().has(tz)) return tz;
+  const cached = canonicalNames.get(tz);
+  if (cached !== undefined) return cached;
+  let name: string | null;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    ok = Number.isFinite(tzOffset(tz, new Date(0)));
+    name = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    ok = false;
+    name = null;
   }
-  validity.set(tz, ok);
-  return ok;
+  return rememberBounded(canonicalNames, tz, name);
+}
+
+/** True for an IANA zone name the runtime knows (e.g. "Australia/Sydney", "UTC"). */
+export function isValidTimeZone(tz: unknown): tz is string {
+  return canonicalTimeZone(tz) !== null;
 }
 
 export function assertTimeZone(tz: string): void {
@@ -34,6 +47,19 @@ export function assertTimeZone(tz: string): void {
       "INVALID_TIME_ZONE",
       `Unknown time zone ${JSON.stringify(tz)}; expected an IANA name such as "Europe/London"`,
     );
+  }
+}
+
+/**
+ * The zone the browser (or server process) runs in, for a first-visit default. Falls back
+ * to UTC where the runtime reports nothing usable.
+ */
+export function browserTimeZone(): string {
+  try {
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return isValidTimeZone(tz) ? tz : "UTC";
+  } catch {
+    return "UTC";
   }
 }
 
@@ -57,7 +83,8 @@ export function listTimeZones(): readonly string[] {
 
 /** UTC offset in force at the instant, in whole ms (east of Greenwich positive). */
 export function offsetMsAt(tz: string, instantMs: number): number {
-  const minutes = tzOffset(tz, new Date(instantMs));
+  const zone = canonicalTimeZone(tz);
+  const minutes = zone === null ? Number.NaN : tzOffset(zone, new Date(instantMs));
   if (!Number.isFinite(minutes)) {
     throw new TimeError("INVALID_TIME_ZONE", `No offset for ${JSON.stringify(tz)}`);
   }
@@ -102,13 +129,13 @@ const DEFAULT_LOCALES = ["en-US", "en-GB"];
 const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
 const labels = new Map<string, string>();
 
-function abbreviation(tz: string, instantMs: number, offsetMs: number): string | null {
-  const region = tz.split("/", 1)[0] ?? "";
+function abbreviation(zone: string, instantMs: number, offsetMs: number): string | null {
+  const region = zone.split("/", 1)[0] ?? "";
   for (const locale of REGION_LOCALES[region] ?? DEFAULT_LOCALES) {
-    const key = `${locale}|${tz}`;
+    const key = `${locale}|${zone}`;
     let format = abbreviationFormats.get(key);
     if (!format) {
-      format = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "short" });
+      format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" });
       abbreviationFormats.set(key, format);
     }
     const name = format.formatToParts(instantMs).find((p) => p.type === "timeZoneName")?.value;
@@ -133,8 +160,6 @@ export function zoneLabel(tz: string, atMs: number = Date.now()): string {
   const cached = labels.get(cacheKey);
   if (cached) return cached;
   const utc = offset % 60_000 === 0 ? `UTC${formatOffset(offset, true)}` : "local mean time";
-  const abbr = abbreviation(tz, atMs, offset);
-  const label = `${tz} (${abbr ? `${abbr}, ` : ""}${utc})`;
-  labels.set(cacheKey, label);
-  return label;
+  const abbr = abbreviation(canonicalTimeZone(tz) ?? tz, atMs, offset);
+  return rememberBounded(labels, cacheKey, `${tz} (${abbr ? `${abbr}, ` : ""}${utc})`);
 }
