@@ -3,7 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [{ href: "/messages", label: "Messages" }] as const;
+const LINKS = [
+  { href: "/messages", label: "Messages" },
+  { href: "/optouts", label: "Opt-outs" },
+  { href: "/spend", label: "Spend" },
+] as const;
 
 export function SiteNav() {
   const pathname = usePathname();

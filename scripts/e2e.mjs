@@ -27,7 +27,7 @@ const env = {
   E2E_BADKEY_PORT: String(await freePort()),
 };
 
-if (!skipBuild || !existsSync(".next/BUILD_ID")) {
+if (!skipBuild || !existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

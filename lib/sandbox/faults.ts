@@ -11,7 +11,10 @@ import { isErrorStatus, type RuntimeOptions, type ValidationResult } from "./run
 export interface FailNextRule {
   /** HTTP status to answer with (400..599). Required unless `reset`. */
   status?: number;
-  /** How many matching requests fail. Default 1. */
+  /**
+   * How many matching requests fail. Default 1. 0 cancels pending rules instead: those with
+   * the same `path`, or every rule when no path is given.
+   */
   count?: number;
   /** Exact path ("/message"), or a prefix ending in "*" ("/message*"). Absent: any API path. */
   path?: string;
@@ -60,11 +63,12 @@ export function validateFailRule(input: unknown): ValidationResult<FailNextRule>
   if (r.reset !== undefined && typeof r.reset !== "boolean") {
     return { ok: false, message: "reset must be a boolean" };
   }
-  if (!r.reset && !isErrorStatus(r.status)) {
-    return { ok: false, message: "status must be an integer between 400 and 599" };
+  if (r.count !== undefined && !isCount(r.count)) {
+    return { ok: false, message: "count must be an integer >= 0" };
   }
-  if (r.count !== undefined && !(isCount(r.count) && r.count >= 1)) {
-    return { ok: false, message: "count must be an integer >= 1" };
+  const cancels = r.count === 0;
+  if (!r.reset && !cancels && !isErrorStatus(r.status)) {
+    return { ok: false, message: "status must be an integer between 400 and 599" };
   }
   if (r.afterRequests !== undefined && !isCount(r.afterRequests)) {
     return { ok: false, message: "afterRequests must be an integer >= 0" };
@@ -135,6 +139,12 @@ export class FaultInjector {
   }
 
   add(rule: FailNextRule): void {
+    if (rule.count === 0) {
+      // "Fail the next 0 requests": tests use it to cancel what an earlier rule left queued.
+      const path = rule.path;
+      this.rules = path === undefined ? [] : this.rules.filter((r) => r.path !== path);
+      return;
+    }
     this.rules.push({ ...rule, count: rule.count ?? 1, afterRequests: rule.afterRequests ?? 0 });
   }
 

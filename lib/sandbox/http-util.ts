@@ -61,11 +61,19 @@ export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<strin
       }
       chunks.push(chunk);
     });
+    let ended = false;
     req.on("end", () => {
+      ended = true;
       if (!failed) resolve(Buffer.concat(chunks).toString("utf8"));
     });
     req.on("error", (error) => {
       if (!failed) reject(error);
+      failed = true;
+    });
+    // A client that disconnects mid-body may not produce 'error': settle on 'close' too.
+    req.on("close", () => {
+      if (!ended && !failed) reject(new Error("Request aborted"));
+      failed = true;
     });
   });
 }

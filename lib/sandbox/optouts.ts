@@ -36,7 +36,9 @@ export class OptoutStore {
   reset(): void {
     this.records = this.initial.map((r) => ({ ...r }));
     this.byMobile = new Map(this.records.map((r) => [r.mobile, r]));
-    this.nextId = this.records.reduce((max, r) => Math.max(max, r.id), 1_354_000_000) + 1;
+    // Ids continue the sequence; an empty list starts at a realistic-looking id.
+    const maxId = this.records.reduce((max, r) => Math.max(max, r.id), 0);
+    this.nextId = maxId > 0 ? maxId + 1 : 1_354_505_990;
   }
 
   get count(): number {

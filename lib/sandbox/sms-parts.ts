@@ -8,16 +8,18 @@ const GSM_BASIC =
   "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 const GSM_EXTENSION = "^{}\\[~]|€\f";
 
-const basicSet = new Set(GSM_BASIC);
-const extensionSet = new Set(GSM_EXTENSION);
+// Septets per UTF-16 code unit: 0 = not GSM (surrogates included, so emoji are never GSM).
+const SEPTETS = new Uint8Array(0x10000);
+for (const ch of GSM_BASIC) SEPTETS[ch.charCodeAt(0)] = 1;
+for (const ch of GSM_EXTENSION) SEPTETS[ch.charCodeAt(0)] = 2;
 
 /** Septet count if the text is GSM-7 encodable, otherwise null. */
 export function gsmSeptets(text: string): number | null {
   let septets = 0;
-  for (const ch of text) {
-    if (basicSet.has(ch)) septets += 1;
-    else if (extensionSet.has(ch)) septets += 2;
-    else return null;
+  for (let i = 0; i < text.length; i++) {
+    const cost = SEPTETS[text.charCodeAt(i)] ?? 0;
+    if (cost === 0) return null;
+    septets += cost;
   }
   return septets;
 }
