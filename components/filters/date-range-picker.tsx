@@ -43,6 +43,19 @@ export function DateRangePicker({
 }) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<DateRange | undefined>();
+  // The first click in a session starts a new range, the second ends it (in either order),
+  // whatever was selected before: predictable with a mouse and with the keyboard.
+  const [anchor, setAnchor] = useState<Date | null>(null);
+  const pick = (_range: DateRange | undefined, day: Date) => {
+    if (!anchor) {
+      setAnchor(day);
+      setDraft({ from: day, to: undefined });
+    } else {
+      const [a, b] = anchor <= day ? [anchor, day] : [day, anchor];
+      setAnchor(null);
+      setDraft({ from: a, to: b });
+    }
+  };
   const panelId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -88,6 +101,7 @@ export function DateRangePicker({
         aria-labelledby={`${panelId}-label ${panelId}-value`}
         onClick={() => {
           setDraft({ from: dayToDate(from), to: dayToDate(to) });
+          setAnchor(null);
           setOpen((o) => !o);
         }}
         className="flex h-9 min-w-56 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-left text-sm shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
@@ -123,7 +137,7 @@ export function DateRangePicker({
               numberOfMonths={2}
               defaultMonth={draft?.from}
               selected={draft}
-              onSelect={setDraft}
+              onSelect={pick}
               today={today}
               disabled={{ after: today }}
               weekStartsOn={1}

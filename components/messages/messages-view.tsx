@@ -82,6 +82,13 @@ function MessagesTable({
   });
 
   const busy = query.isFetching;
+  // The whole range (all pages), streamed by the server; filters as on screen.
+  const exportHref = `/api/export/messages?${new URLSearchParams({
+    from,
+    to,
+    tz,
+    ...(direction ? { direction } : {}),
+  }).toString()}`;
   const rangeText = `${formatDayRange(from, to)} (${tz})`;
 
   return (
@@ -110,7 +117,14 @@ function MessagesTable({
           onChange={(v) => update({ pageSize: v, page: undefined })}
           className="w-36"
         />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-end gap-2">
+          <a
+            href={exportHref}
+            download
+            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            Download CSV
+          </a>
           <ColumnVisibilityMenu table={table} />
         </div>
       </div>

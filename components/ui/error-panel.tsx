@@ -13,7 +13,11 @@ const TITLES: Partial<Record<ApiErrorInfo["kind"], string>> = {
 
 export function ErrorPanel({ error, onRetry }: { error: ApiErrorInfo; onRetry?: () => void }) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+    <div
+      role="alert"
+      data-testid="error-panel"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900"
+    >
       <p className="font-semibold">{TITLES[error.kind] ?? "Something went wrong"}</p>
       <p className="mt-1 text-sm">{error.message}</p>
       {onRetry && (
