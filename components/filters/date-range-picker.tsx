@@ -106,7 +106,14 @@ export function DateRangePicker({
         }}
         className="flex h-9 min-w-56 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-left text-sm shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
-        <span aria-hidden="true">📅</span>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="size-4 text-slate-500"
+          fill="currentColor"
+        >
+          <path d="M6 2a1 1 0 0 1 1 1v1h6V3a1 1 0 1 1 2 0v1h1a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h1V3a1 1 0 0 1 1-1Zm10 6H4v8h12V8Z" />
+        </svg>
         <span id={`${panelId}-value`} data-testid="range-label">
           {formatDayRange(from, to)}
         </span>
@@ -116,7 +123,7 @@ export function DateRangePicker({
           id={panelId}
           role="dialog"
           aria-label="Choose days"
-          className="absolute left-0 z-30 mt-2 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xl sm:flex-row"
+          className="absolute left-0 z-30 mt-2 flex w-max max-w-[calc(100vw-2rem)] flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xl sm:flex-row"
         >
           <ul className="flex flex-row flex-wrap gap-1 sm:w-36 sm:flex-col" aria-label="Presets">
             {PRESETS.map((p) => (
@@ -135,7 +142,9 @@ export function DateRangePicker({
             <DayPicker
               mode="range"
               numberOfMonths={2}
-              defaultMonth={draft?.from}
+              // Show the month of the last day and the one before it; never the future.
+              defaultMonth={new Date(dayToDate(to).getFullYear(), dayToDate(to).getMonth() - 1, 1)}
+              endMonth={today}
               selected={draft}
               onSelect={pick}
               today={today}
