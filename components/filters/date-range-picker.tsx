@@ -3,7 +3,10 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { DayPicker, type DateRange } from "react-day-picker";
 import "react-day-picker/style.css";
+import { formatDayRange } from "@/lib/time/label";
 import { PRESETS, presetRange, todayInZone, type PresetName } from "@/lib/time/presets";
+
+export { formatDayRange };
 
 // The picker works on calendar days; a Date here is only a (year, month, day) carrier in
 // the browser's local calendar, never an instant. Instants come from `tz` on the server.
@@ -17,17 +20,6 @@ function dateToDay(date: Date): string {
   const m = String(date.getMonth() + 1).padStart(2, "0");
   const d = String(date.getDate()).padStart(2, "0");
   return `${y}-${m}-${d}`;
-}
-
-const labelFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-});
-
-export function formatDayRange(from: string, to: string): string {
-  const a = labelFormat.format(dayToDate(from));
-  return from === to ? a : `${a} – ${labelFormat.format(dayToDate(to))}`;
 }
 
 export function DateRangePicker({

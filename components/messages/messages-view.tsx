@@ -18,6 +18,7 @@ import { PAGE_SIZES, type MessageListInput } from "@/lib/filters/messages";
 import type { Message } from "@/lib/mobivate/types";
 import { zoneLabel } from "@/lib/time/zones";
 import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
+import { FindById } from "./find-by-id";
 import { formatSort, useMessageFilters } from "./use-message-filters";
 
 const DIRECTIONS = [
@@ -62,7 +63,13 @@ function MessagesTable({
     placeholderData: keepPreviousData,
   });
 
-  const columns = useMemo(() => messageColumns(tz), [tz]);
+  const detailQuery = new URLSearchParams({
+    from,
+    to,
+    tz,
+    ...(direction ? { direction } : {}),
+  }).toString();
+  const columns = useMemo(() => messageColumns(tz, detailQuery), [tz, detailQuery]);
   const [columnVisibility, setColumnVisibility] =
     useState<Record<string, boolean>>(DEFAULT_HIDDEN_COLUMNS);
   const result = query.data;
@@ -83,12 +90,7 @@ function MessagesTable({
 
   const busy = query.isFetching;
   // The whole range (all pages), streamed by the server; filters as on screen.
-  const exportHref = `/api/export/messages?${new URLSearchParams({
-    from,
-    to,
-    tz,
-    ...(direction ? { direction } : {}),
-  }).toString()}`;
+  const exportHref = `/api/export/messages?${detailQuery}`;
   const rangeText = `${formatDayRange(from, to)} (${tz})`;
 
   return (
@@ -129,9 +131,12 @@ function MessagesTable({
         </div>
       </div>
 
-      <p className="text-sm text-slate-700" data-testid="zone-note">
-        Times shown in <strong>{zoneLabel(tz)}</strong>
-      </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <p className="text-sm text-slate-700" data-testid="zone-note">
+          Times shown in <strong>{zoneLabel(tz)}</strong>
+        </p>
+        <FindById query={detailQuery} />
+      </div>
 
       {!result ? (
         <TableSkeleton />

@@ -65,6 +65,14 @@ export async function listMessages(
 
 /** `GET /message/{id}`; a 404 comes back as a `not-found` MobivateError. */
 export async function getMessage(id: string, opts: CallOptions = {}): Promise<Message> {
+  return (await getMessageWithRaw(id, opts)).message;
+}
+
+/** One message plus the API's payload exactly as received (for the detail page's raw view). */
+export async function getMessageWithRaw(
+  id: string,
+  opts: CallOptions = {},
+): Promise<{ message: Message; raw: unknown }> {
   const cfg = opts.cfg ?? getMobivateConfig();
   if (!/^[0-9A-Za-z-]{1,64}$/.test(id)) {
     throw new MobivateError("not-found", "Invalid id", { status: 404, apiMessage: "Not Found" });
@@ -73,5 +81,5 @@ export async function getMessage(id: string, opts: CallOptions = {}): Promise<Me
     path: `/message/${encodeURIComponent(id)}`,
     signal: opts.signal,
   });
-  return parsePayload(rawMessageSchema, data, "message");
+  return { message: parsePayload(rawMessageSchema, data, "message"), raw: data };
 }

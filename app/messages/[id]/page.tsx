@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ConfigMissing } from "@/components/config-missing";
+import { FieldList } from "@/components/message-detail/field-list";
+import { MessageCard } from "@/components/message-detail/message-card";
+import { Replies } from "@/components/message-detail/replies";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
+import { isApiKeyConfigured } from "@/lib/mobivate/config";
+import { describeError, MobivateError } from "@/lib/mobivate/errors";
+import { getMessage, getMessageWithRaw } from "@/lib/mobivate/messages";
+import type { Message } from "@/lib/mobivate/types";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Message ${id.slice(0, 12)}` };
+}
+
+export default async function MessageDetailPage({ params, searchParams }: Props) {
+  if (!isApiKeyConfigured()) return <ConfigMissing />;
+  const { id } = await params;
+  const sp = await searchParams;
+
+  let loaded: { message: Message; raw: unknown };
+  try {
+    loaded = await getMessageWithRaw(id);
+  } catch (err) {
+    const info = describeError(err);
+    const notFound = err instanceof MobivateError && err.kind === "not-found";
+    return (
+      <div className="space-y-4">
+        <BackLink sp={sp} />
+        <h1 className="text-xl font-semibold">Message {id}</h1>
+        {notFound ? (
+          <div role="status" className="rounded-lg border border-slate-300 bg-white p-4">
+            <p className="font-semibold">
+              No message with this id (the API answered “{info.message}”).
+            </p>
+            <p className="mt-1 text-sm text-slate-700">
+              Check the id: message ids are 32 characters of 0–9 and A–F.
+            </p>
+          </div>
+        ) : (
+          <ErrorPanel error={info} />
+        )}
+      </div>
+    );
+  }
+
+  const { message, raw } = loaded;
+  const range = resolveDetailRange(sp, message.created);
+  const keep = new URLSearchParams({ from: range.from, to: range.to, tz: range.tz }).toString();
+  const href = (mid: string) => `/messages/${encodeURIComponent(mid)}?${keep}`;
+  const parent = message.inReplyTo ? await getMessage(message.inReplyTo).catch((e) => e) : null;
+
+  return (
+    <div className="space-y-6">
+      <BackLink sp={sp} />
+      <h1 className="text-xl font-semibold">
+        Message <span className="break-all font-mono text-base">{message.id}</span>
+      </h1>
+
+      <section
+        aria-labelledby="body-title"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="body-title" className="mb-2 text-sm font-semibold text-slate-700">
+          Body
+        </h2>
+        <p className="whitespace-pre-wrap break-words" data-testid="message-body">
+          {message.body}
+        </p>
+      </section>
+
+      <section
+        aria-labelledby="fields-title"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="fields-title" className="mb-3 text-sm font-semibold text-slate-700">
+          Fields
+        </h2>
+        <FieldList message={message} tz={range.tz} messageHref={href} />
+      </section>
+
+      <section aria-labelledby="thread-title" className="space-y-3">
+        <h2 id="thread-title" className="text-lg font-semibold">
+          Conversation
+        </h2>
+        {parent && (
+          <div>
+            <h3 className="mb-1 text-sm font-medium text-slate-700">In reply to</h3>
+            {parent instanceof Error ? (
+              <ErrorPanel error={describeError(parent)} />
+            ) : (
+              <MessageCard message={parent} tz={range.tz} href={href(parent.id)} />
+            )}
+          </div>
+        )}
+        <div>
+          <h3 className="mb-1 text-sm font-medium text-slate-700">
+            Replies received {formatDayRangeLabel(range)}
+          </h3>
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-slate-600">
+                Looking for replies in every incoming message of the range…
+              </p>
+            }
+          >
+            <Replies id={message.id} range={range} hrefFor={keep} />
+          </Suspense>
+        </div>
+      </section>
+
+      <details className="rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-sm font-semibold text-slate-700">
+          Raw JSON from the API
+        </summary>
+        <pre className="mt-3 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+          {JSON.stringify(raw, null, 2)}
+        </pre>
+      </details>
+    </div>
+  );
+}
+
+function BackLink({ sp }: { sp: Record<string, string | string[] | undefined> }) {
+  const qs = new URLSearchParams();
+  for (const k of ["from", "to", "tz", "direction"]) {
+    const v = sp[k];
+    if (typeof v === "string") qs.set(k, v);
+  }
+  return (
+    <Link
+      href={`/messages${qs.size ? `?${qs}` : ""}`}
+      className="text-sm font-medium text-brand-700 underline"
+    >
+      ← Back to messages
+    </Link>
+  );
+}
