@@ -7,6 +7,9 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "data/**",
+      "e2e/.auth/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",

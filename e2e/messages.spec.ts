@@ -183,3 +183,49 @@ test("no response the browser receives contains the API key", async ({ page }) =
   await page.waitForTimeout(1000);
   expect(leaks).toEqual([]);
 });
+
+test("searches a number across the whole range, not only the loaded page", async ({ page }) => {
+  // A recipient from late in a week-long range (so not on page 1), searched as typed locally.
+  const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date().toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const all: { recipient: string; originator: string; direction: string }[] = [];
+  for (let p = 1; ; p++) {
+    const rows = await sandboxApi<typeof all>("/message", {
+      startDate: from,
+      endDate: end,
+      pageSize: 1000,
+      page: p,
+    });
+    all.push(...rows);
+    if (rows.length < 1000) break;
+  }
+  const target = all
+    .slice(-200)
+    .find((m) => m.direction === "MT" && /^44\d{9,}$/.test(m.recipient))!.recipient;
+  const expected = all.filter((m) => m.recipient === target || m.originator === target).length;
+  const typed = `+44 ${target.slice(2)}`;
+
+  await page.goto(`/messages?from=${from}&to=${to}&tz=UTC&pageSize=10`);
+  await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(10);
+  await page.getByLabel("Phone number or sender").fill(typed);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/number=%2B44/);
+  await expect(page.getByTestId("search-count")).toContainText(
+    `${expected} ${expected === 1 ? "message matches" : "messages match"}`,
+  );
+  const shown = await page.getByRole("table").locator("tbody tr td:nth-child(4)").allInnerTexts();
+  const froms = await page.getByRole("table").locator("tbody tr td:nth-child(3)").allInnerTexts();
+  expect(shown.every((t, i) => t === target || froms[i] === target)).toBe(true);
+
+  // Statuses combine with the number; the URL keeps both; Clear removes them.
+  await page.getByText("Status: any").click();
+  await page.getByLabel("Delivered", { exact: true }).check();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/status=DELIVERED/);
+  await expect(page.getByTestId("search-count")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page).not.toHaveURL(/number=/);
+  await expect(page.getByTestId("search-count")).toHaveCount(0);
+});

@@ -5,21 +5,25 @@ import { describeZodError, messageListSchema } from "@/lib/filters/messages";
 import { describeError } from "@/lib/mobivate/errors";
 import { listMessages } from "@/lib/mobivate/messages";
 import type { MessagePage } from "@/lib/mobivate/types";
+import { hasSearch, messageSearchSchema } from "@/lib/search/message-filter";
+import { searchMessages } from "@/lib/search/search-messages";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
-/** One page of messages for the browsing table (plus whether a next page exists). */
+/** One page of messages for the table (plus whether a next page exists, and search totals). */
 export async function listMessagesAction(input: unknown): Promise<ActionResult<MessagePage>> {
-  const parsed = messageListSchema.safeParse(input);
+  const parsed = messageListSchema.and(messageSearchSchema).safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,
       error: { kind: "bad-request", status: 400, message: describeZodError(parsed.error) },
     };
   }
-  const { from, to, tz, direction, page, pageSize } = parsed.data;
+  const { from, to, tz, direction, page, pageSize, ...search } = parsed.data;
   try {
     const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
-    const data = await listMessages({ startDate, endDate, direction, page, pageSize });
+    const q = { startDate, endDate, direction, page, pageSize };
+    // Plain browsing asks the API for one page; a search must read the whole range.
+    const data = hasSearch(search) ? await searchMessages(q, search) : await listMessages(q);
     return { ok: true, data };
   } catch (err) {
     return { ok: false, error: describeError(err) };

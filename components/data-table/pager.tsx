@@ -11,6 +11,7 @@ export function Pager({
   hasNextPage,
   onPage,
   busy,
+  total,
 }: {
   page: number;
   pageSize: number;
@@ -18,6 +19,8 @@ export function Pager({
   hasNextPage: boolean;
   onPage: (page: number) => void;
   busy?: boolean;
+  /** Total rows when known (after a whole-range read); shows "of N pages". */
+  total?: number;
 }) {
   const first = rowCount === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = (page - 1) * pageSize + rowCount;
@@ -26,8 +29,11 @@ export function Pager({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center gap-2">
       <p className="mr-2 text-sm text-slate-700" aria-live="polite">
-        Page {page.toLocaleString("en")} · rows {first.toLocaleString("en")}–
-        {last.toLocaleString("en")}
+        Page {page.toLocaleString("en")}
+        {total !== undefined
+          ? ` of ${Math.max(1, Math.ceil(total / pageSize)).toLocaleString("en")}`
+          : ""}{" "}
+        · rows {first.toLocaleString("en")}–{last.toLocaleString("en")}
         {!hasNextPage && rowCount > 0 ? " (last page)" : ""}
       </p>
       <button type="button" className={btn} disabled={page <= 1 || busy} onClick={() => onPage(1)}>

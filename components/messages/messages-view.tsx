@@ -15,10 +15,12 @@ import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGE_SIZES, type MessageListInput } from "@/lib/filters/messages";
+import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
 import type { Message } from "@/lib/mobivate/types";
 import { zoneLabel } from "@/lib/time/zones";
 import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
 import { FindById } from "./find-by-id";
+import { SearchPanel } from "./search-panel";
 import { formatSort, useMessageFilters } from "./use-message-filters";
 
 const DIRECTIONS = [
@@ -29,6 +31,16 @@ const DIRECTIONS = [
 
 const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} per page` }));
 const EMPTY: Message[] = [];
+
+/** The range query plus the search (the download honours the search too). */
+function withSearch(rangeQuery: string, search: MessageSearch): string {
+  const qs = new URLSearchParams(rangeQuery);
+  for (const [k, v] of Object.entries(search)) {
+    if (Array.isArray(v)) v.forEach((x) => qs.append(k, x));
+    else if (v) qs.set(k, v);
+  }
+  return qs.toString();
+}
 
 export function MessagesView() {
   const { state, update } = useMessageFilters();
@@ -52,11 +64,12 @@ function MessagesTable({
   sorting,
   update,
 }: {
-  filters: MessageListInput;
+  filters: MessageListInput & MessageSearch;
   sorting: SortingState;
   update: ReturnType<typeof useMessageFilters>["update"];
 }) {
-  const { from, to, tz, direction, page, pageSize } = filters;
+  const { from, to, tz, direction, page, pageSize, ...search } = filters;
+  const searching = hasSearch(search);
   const query = useQuery({
     queryKey: ["messages", filters],
     queryFn: () => listMessagesAction(filters),
@@ -90,7 +103,7 @@ function MessagesTable({
 
   const busy = query.isFetching;
   // The whole range (all pages), streamed by the server; filters as on screen.
-  const exportHref = `/api/export/messages?${detailQuery}`;
+  const exportHref = `/api/export/messages?${withSearch(detailQuery, search)}`;
   const rangeText = `${formatDayRange(from, to)} (${tz})`;
 
   return (
@@ -131,12 +144,24 @@ function MessagesTable({
         </div>
       </div>
 
+      <SearchPanel
+        key={JSON.stringify(search)}
+        search={search}
+        onSearch={(patch) => update(patch)}
+      />
+
       <div className="flex flex-wrap items-end justify-between gap-3">
         <p className="text-sm text-slate-700" data-testid="zone-note">
           Times shown in <strong>{zoneLabel(tz)}</strong>
         </p>
         <FindById query={detailQuery} />
       </div>
+
+      {busy && searching && (
+        <p role="status" className="text-sm text-slate-700">
+          Searching every message {rangeText}…
+        </p>
+      )}
 
       {!result ? (
         <TableSkeleton />
@@ -145,7 +170,9 @@ function MessagesTable({
       ) : rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">
-            {page > 1 ? `Page ${page} is empty.` : `No messages from ${rangeText}`}
+            {page > 1
+              ? `Page ${page} is empty.`
+              : `No messages ${searching ? "match the search " : ""}from ${rangeText}`}
             {direction ? ` for ${direction === "MO" ? "incoming" : "outgoing"} messages` : ""}.
           </p>
           <p className="mt-1 text-sm text-slate-600">
@@ -164,6 +191,13 @@ function MessagesTable({
         </div>
       ) : (
         <>
+          {searching && result.data.total !== undefined && (
+            <p className="text-sm font-medium" role="status" data-testid="search-count">
+              {result.data.total.toLocaleString("en")}{" "}
+              {result.data.total === 1 ? "message matches" : "messages match"} (of{" "}
+              {(result.data.scanned ?? 0).toLocaleString("en")} read {rangeText})
+            </p>
+          )}
           <DataTable
             table={table}
             busy={busy}
@@ -174,6 +208,7 @@ function MessagesTable({
             pageSize={pageSize}
             rowCount={rows.length}
             hasNextPage={result.data.hasNextPage}
+            total={result.data.total}
             busy={busy}
             onPage={(p) => update({ page: p === 1 ? undefined : p })}
           />

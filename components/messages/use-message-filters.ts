@@ -3,6 +3,11 @@
 import { useEffect, useMemo } from "react";
 import type { SortingState } from "@tanstack/react-table";
 import { describeZodError, messageListSchema, type MessageListInput } from "@/lib/filters/messages";
+import {
+  messageSearchSchema,
+  searchInputFrom,
+  type MessageSearch,
+} from "@/lib/search/message-filter";
 import { useSearchParamState } from "@/lib/filters/use-search-param-state";
 import { browserTimeZone } from "@/lib/time/zones";
 import { presetRange } from "@/lib/time/presets";
@@ -10,7 +15,7 @@ import { presetRange } from "@/lib/time/presets";
 export type FiltersState =
   | { status: "pending" }
   | { status: "invalid"; message: string }
-  | { status: "ready"; filters: MessageListInput; sorting: SortingState };
+  | { status: "ready"; filters: MessageListInput & MessageSearch; sorting: SortingState };
 
 /** `sort=created.desc` ⇄ TanStack sorting state (sort of the loaded page only). */
 export function parseSort(value: string | null): SortingState {
@@ -48,7 +53,11 @@ export function useMessageFilters() {
 
   const state = useMemo<FiltersState>(() => {
     if (missing) return { status: "pending" };
-    const parsed = messageListSchema.safeParse({
+    const parsed = messageListSchema.and(messageSearchSchema).safeParse({
+      ...searchInputFrom(
+        (k) => searchParams.get(k),
+        (k) => searchParams.getAll(k),
+      ),
       from: searchParams.get("from"),
       to: searchParams.get("to"),
       tz: searchParams.get("tz"),

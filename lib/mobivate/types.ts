@@ -37,6 +37,10 @@ export interface MessagePage {
   pageSize: number;
   /** True when the API has at least one record after this page. */
   hasNextPage: boolean;
+  /** Number of matches, known when a search has read the whole range. */
+  total?: number;
+  /** Records read to answer a search. */
+  scanned?: number;
 }
 
 /** The 15 API fields in the documented order (CSV columns, detail view). */

@@ -1,0 +1,155 @@
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
+import type { ParamPatch } from "@/lib/filters/use-search-param-state";
+import { KNOWN_STATUSES } from "@/lib/mobivate/statuses";
+import type { MessageSearch } from "@/lib/search/message-filter";
+import { statusLabel } from "@/components/ui/status-badge";
+
+const input =
+  "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600";
+
+function Field({ label, children, id }: { label: string; children: ReactNode; id: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Search over the whole range (the API itself can only page by time): number, statuses,
+ * text, campaign, route. Applied on submit so typing does not start a whole-range read per
+ * keystroke; the URL keeps the search (`number`, `status`…, `q`, `campaign`, `route`).
+ */
+export function SearchPanel({
+  search,
+  onSearch,
+}: {
+  search: MessageSearch;
+  onSearch: (patch: ParamPatch) => void;
+}) {
+  const id = useId();
+  const [number, setNumber] = useState(search.number ?? "");
+  const [q, setQ] = useState(search.q ?? "");
+  const [campaign, setCampaign] = useState(search.campaign ?? "");
+  const [route, setRoute] = useState(search.route ?? "");
+  const [statuses, setStatuses] = useState<string[]>(search.status ?? []);
+  const active = Boolean(
+    search.number || search.q || search.campaign || search.route || search.status,
+  );
+
+  const toggle = (s: string) =>
+    setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+
+  return (
+    <form
+      role="search"
+      aria-label="Search messages in the whole range"
+      className="rounded-lg border border-slate-200 bg-white p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch({ number, q, campaign, route, status: statuses, page: undefined });
+      }}
+    >
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1.5fr_1fr_1fr_auto]">
+        <Field label="Phone number or sender" id={`${id}-number`}>
+          <input
+            id={`${id}-number`}
+            name="number"
+            inputMode="tel"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            placeholder="+44 7700 900123"
+            className={input}
+          />
+        </Field>
+        <Field label="Text in message" id={`${id}-q`}>
+          <input
+            id={`${id}-q`}
+            name="q"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className={input}
+          />
+        </Field>
+        <Field label="Campaign id" id={`${id}-campaign`}>
+          <input
+            id={`${id}-campaign`}
+            name="campaign"
+            value={campaign}
+            onChange={(e) => setCampaign(e.target.value)}
+            className={input}
+          />
+        </Field>
+        <Field label="Route" id={`${id}-route`}>
+          <input
+            id={`${id}-route`}
+            name="route"
+            value={route}
+            onChange={(e) => setRoute(e.target.value)}
+            className={input}
+          />
+        </Field>
+        <div className="flex items-end gap-2">
+          <button
+            type="submit"
+            className="h-9 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            Search
+          </button>
+          {active && (
+            <button
+              type="button"
+              onClick={() => {
+                setNumber("");
+                setQ("");
+                setCampaign("");
+                setRoute("");
+                setStatuses([]);
+                onSearch({
+                  number: null,
+                  q: null,
+                  campaign: null,
+                  route: null,
+                  status: null,
+                  page: undefined,
+                });
+              }}
+              className="h-9 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              Clear
+            </button>
+          )}
+        </div>
+      </div>
+      <details className="mt-2" open={statuses.length > 0 || undefined}>
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">
+          Status{statuses.length ? ` (${statuses.length} selected)` : ": any"}
+        </summary>
+        <fieldset className="mt-2 grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-5">
+          <legend className="sr-only">Statuses to include</legend>
+          {[
+            ...KNOWN_STATUSES,
+            ...statuses.filter((s) => !(KNOWN_STATUSES as readonly string[]).includes(s)),
+          ].map((s) => (
+            <label key={s} className="flex items-center gap-2 text-sm" title={s}>
+              <input
+                type="checkbox"
+                name="status"
+                value={s}
+                checked={statuses.includes(s)}
+                onChange={() => toggle(s)}
+                className="size-4 accent-brand-700"
+              />
+              {statusLabel(s)}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,217 @@
+"use client";
+
+import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useRef, useState } from "react";
+import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
+import { DataTable } from "@/components/data-table/data-table";
+import { dataTableFeatures } from "@/components/data-table/features";
+import { Pager } from "@/components/data-table/pager";
+import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
+import { SelectField } from "@/components/filters/select-field";
+import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { formatSort } from "@/components/messages/use-message-filters";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { PAGE_SIZES } from "@/lib/filters/messages";
+import { optOutExportHref, type OptOutListInput } from "@/lib/filters/optouts";
+import type { OptOut } from "@/lib/mobivate/types";
+import { zonedDayRangeToApi } from "@/lib/time/range";
+import { zoneLabel } from "@/lib/time/zones";
+import { AddOptOutForm } from "./add-optout-form";
+import { optOutColumns, optOutRowId } from "./columns";
+import { NumberSearch } from "./number-search";
+import { RemoveOptOutDialog } from "./remove-optout-dialog";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { useOptOutFilters } from "./use-optout-filters";
+import { useOptOutRows } from "./use-optout-rows";
+
+const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} per page` }));
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+export function OptOutsView() {
+  const { state, update } = useOptOutFilters();
+  // Rendered in the browser only: the zone list and its abbreviations come from the runtime's
+  // ICU data, which differs between Node and the browser, so server HTML would not hydrate
+  // (and a number typed before React took over would be lost). The rows load here anyway.
+  const hydrated = useHydrated();
+
+  if (!hydrated || state.status === "pending") return <TableSkeleton />;
+  if (state.status === "invalid") {
+    return (
+      <div className="space-y-3">
+        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
+        <Link href="/optouts" className="text-sm font-medium text-brand-700 underline">
+          Reset the filters
+        </Link>
+      </div>
+    );
+  }
+  return <OptOutsPanel filters={state.filters} sorting={state.sorting} update={update} />;
+}
+
+function OptOutsPanel({
+  filters,
+  sorting,
+  update,
+}: {
+  filters: OptOutListInput;
+  sorting: SortingState;
+  update: ReturnType<typeof useOptOutFilters>["update"];
+}) {
+  const { from, to, tz, page, pageSize, number } = filters;
+  const { rows: result, busy, refetch, rowsOrEmpty } = useOptOutRows(filters);
+  const [removing, setRemoving] = useState<OptOut | null>(null);
+  const [notice, setNotice] = useState("");
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusNoticeOnClose = useRef(false);
+
+  const columns = useMemo(() => optOutColumns(tz, setRemoving), [tz]);
+  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({});
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: rowsOrEmpty,
+    getRowId: optOutRowId,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      update({ sort: formatSort(next) }, { replace: true });
+    },
+    onColumnVisibilityChange: setColumnVisibility,
+  });
+
+  const range = useMemo(() => zonedDayRangeToApi(from, to, tz), [from, to, tz]);
+  const rangeText = `${formatDayRange(from, to)} (${tz})`;
+  const searching = number !== undefined;
+
+  return (
+    <div className="space-y-4">
+      <AddOptOutForm tz={tz} range={range} />
+
+      <div className="flex flex-wrap items-end gap-3">
+        <DateRangePicker
+          from={from}
+          to={to}
+          tz={tz}
+          onChange={(r) => update({ ...r, page: undefined })}
+        />
+        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v, page: undefined })} />
+        <SelectField
+          label="Page size"
+          name="pageSize"
+          value={String(pageSize)}
+          options={PAGE_SIZE_OPTIONS}
+          onChange={(v) => update({ pageSize: v, page: undefined })}
+          className="w-36"
+        />
+        <NumberSearch
+          key={number ?? ""}
+          value={number}
+          onSearch={(n) => update({ number: n, page: undefined })}
+        />
+        <div className="ml-auto flex items-end gap-2">
+          <a
+            href={optOutExportHref({ from, to, tz })}
+            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-brand-700 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            Download CSV
+          </a>
+          <ColumnVisibilityMenu table={table} />
+        </div>
+      </div>
+
+      <p className="text-sm text-slate-700" data-testid="zone-note">
+        Times shown in <strong>{zoneLabel(tz)}</strong>
+      </p>
+
+      <p
+        ref={noticeRef}
+        role="status"
+        tabIndex={-1}
+        className="text-sm font-medium text-green-800 focus:outline-none"
+      >
+        {notice}
+      </p>
+
+      {result.status === "ready" && result.search && (
+        <p className="text-sm text-slate-800" data-testid="search-summary">
+          {count(result.search.total, "opt-out matches", "opt-outs match")} “{number}” from{" "}
+          {rangeText}
+          {result.search.truncated
+            ? ` (the first ${result.search.shown.toLocaleString("en")} are listed)`
+            : ""}
+          . Searched all {count(result.search.scanned, "opt-out", "opt-outs")} of these days.
+        </p>
+      )}
+
+      {result.status === "loading" ? (
+        <TableSkeleton />
+      ) : result.status === "error" ? (
+        <ErrorPanel error={result.error} onRetry={refetch} />
+      ) : result.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-medium">
+            {page > 1
+              ? `Page ${page} is empty.`
+              : searching
+                ? `No opt-outs match “${number}” from ${rangeText}.`
+                : `No opt-outs from ${rangeText}.`}
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            {page > 1 ? (
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline"
+                onClick={() => update({ page: undefined })}
+              >
+                Go to the first page
+              </button>
+            ) : searching ? (
+              "The search looks at every opt-out of these days: try fewer digits or a longer range."
+            ) : (
+              "Try a longer range."
+            )}
+          </p>
+        </div>
+      ) : (
+        <>
+          <DataTable
+            table={table}
+            busy={busy}
+            caption={
+              searching
+                ? `Opt-outs matching “${number}” from ${rangeText}, page ${page}`
+                : `Opt-outs from ${rangeText}, page ${page}`
+            }
+          />
+          <Pager
+            page={page}
+            pageSize={pageSize}
+            rowCount={result.rows.length}
+            hasNextPage={result.hasNextPage}
+            busy={busy}
+            onPage={(p) => update({ page: p === 1 ? undefined : p })}
+          />
+        </>
+      )}
+
+      <RemoveOptOutDialog
+        target={removing}
+        onClose={() => {
+          setRemoving(null);
+          // The row and its button are going away: after the dialog has handed focus back,
+          // move it to the sentence that says what happened.
+          if (focusNoticeOnClose.current) noticeRef.current?.focus();
+          focusNoticeOnClose.current = false;
+        }}
+        onRemoved={(removed) => {
+          focusNoticeOnClose.current = true;
+          setNotice(`Removed the opt-out of ${removed.mobile}. It can receive messages again.`);
+          setRemoving(null);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { listOptOutsAction, searchOptOutsAction } from "@/app/optouts/actions";
+import type { OptOutListInput } from "@/lib/filters/optouts";
+import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import type { OptOut } from "@/lib/mobivate/types";
+
+/** Every opt-out query starts with this key, so one invalidation refreshes them all. */
+export const OPTOUTS_QUERY_KEY = ["optouts"] as const;
+
+export type OptOutRows =
+  | { status: "loading" }
+  | { status: "error"; error: ApiErrorInfo }
+  | {
+      status: "ready";
+      rows: OptOut[];
+      hasNextPage: boolean;
+      /** Search only: every match in the range (the list has no total). */
+      search?: { total: number; scanned: number; truncated: boolean; shown: number };
+    };
+
+const EMPTY: OptOut[] = [];
+
+/**
+ * The rows for the current filters. Without `number`, one API page (the server probes for a
+ * next page). With `number`, the server reads the whole range once and returns every match;
+ * paging then happens here, so moving between result pages costs no request.
+ */
+export function useOptOutRows(filters: OptOutListInput) {
+  const { from, to, tz, page, pageSize, number } = filters;
+  const searching = number !== undefined;
+
+  const list = useQuery({
+    queryKey: [...OPTOUTS_QUERY_KEY, "list", { from, to, tz, page, pageSize }],
+    queryFn: () => listOptOutsAction({ from, to, tz, page, pageSize }),
+    placeholderData: keepPreviousData,
+    enabled: !searching,
+  });
+  const search = useQuery({
+    queryKey: [...OPTOUTS_QUERY_KEY, "search", { from, to, tz, number }],
+    queryFn: () => searchOptOutsAction({ from, to, tz, number }),
+    // No placeholder: the previous search's matches must not appear under the new query.
+    enabled: searching,
+  });
+
+  const busy = searching ? search.isFetching : list.isFetching;
+  const refetch = () => void (searching ? search.refetch() : list.refetch());
+
+  const listData = list.data;
+  const searchData = search.data;
+  const rows = useMemo<OptOutRows>(() => {
+    const r = searching ? searchData : listData;
+    if (!r) return { status: "loading" };
+    if (!r.ok) return { status: "error", error: r.error };
+    if (!("total" in r.data)) {
+      return { status: "ready", rows: r.data.rows, hasNextPage: r.data.hasNextPage };
+    }
+    const start = (page - 1) * pageSize;
+    const all = r.data.rows;
+    return {
+      status: "ready",
+      rows: all.slice(start, start + pageSize),
+      hasNextPage: start + pageSize < all.length,
+      search: {
+        total: r.data.total,
+        scanned: r.data.scanned,
+        truncated: r.data.truncated,
+        shown: all.length,
+      },
+    };
+  }, [searching, searchData, listData, page, pageSize]);
+
+  return { rows, busy, refetch, rowsOrEmpty: rows.status === "ready" ? rows.rows : EMPTY };
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import {
+  compactNumber,
+  MAX_MOBILE_DIGITS,
+  MIN_MOBILE_DIGITS,
+  numberDigits,
+} from "@/lib/optouts/number";
+import { DEFAULT_PAGE_SIZE, pageSchema, pageSizeSchema, rangeSchema } from "./messages";
+
+// Opt-outs page filters (URL), number search and the add/remove form. Shared by the page
+// (client), the server actions and the CSV route so they agree on every rule.
+
+/** Longest search text accepted: a full number with generous spacing. */
+const MAX_SEARCH_LENGTH = 32;
+
+/**
+ * The `number` search parameter: digits, optionally a leading "+", spaces or dashes, at
+ * least one digit. Kept as typed (it is shown back to the person); match with its digits.
+ */
+export const numberSearchSchema = z
+  .string({ error: "Search for a number written as text" })
+  .trim()
+  .max(MAX_SEARCH_LENGTH, `Type at most ${MAX_SEARCH_LENGTH} characters`)
+  .regex(/^\+?[\d\s\-().]*$/, {
+    error: 'Use digits only (an optional leading "+", spaces and dashes are fine)',
+    abort: true,
+  })
+  .refine((s) => numberDigits(s).length > 0, "Type at least one digit");
+
+export const optOutListSchema = rangeSchema.safeExtend({
+  page: pageSchema.default(1),
+  pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE),
+  number: numberSearchSchema.optional(),
+});
+
+export const optOutSearchSchema = rangeSchema.safeExtend({ number: numberSearchSchema });
+
+export type OptOutListInput = z.infer<typeof optOutListSchema>;
+export type OptOutSearchInput = z.infer<typeof optOutSearchSchema>;
+
+/**
+ * A mobile number typed into the add form (or sent to remove): spaces, dashes, dots and
+ * brackets are dropped, then an optional "+" and 7–15 digits. The output is the digits only,
+ * the form the API stores and lists ("440011122233").
+ */
+export const mobileInputSchema = z
+  .string({ error: "Enter a mobile number" })
+  .transform(compactNumber)
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a mobile number")
+      .regex(/^\+?\d+$/, {
+        error:
+          'A mobile number may only contain digits, with an optional leading "+" (spaces and dashes are fine)',
+        abort: true,
+      })
+      .refine((s) => numberDigits(s).length >= MIN_MOBILE_DIGITS, {
+        error: `A mobile number has at least ${MIN_MOBILE_DIGITS} digits, including the country code`,
+        abort: true,
+      })
+      .refine(
+        (s) => numberDigits(s).length <= MAX_MOBILE_DIGITS,
+        `A mobile number has at most ${MAX_MOBILE_DIGITS} digits`,
+      ),
+  )
+  .transform(numberDigits);
+
+export const mobileActionSchema = z.object({ mobile: mobileInputSchema });
+
+/**
+ * A number exactly as the API listed it, for removal: sent back unchanged so it names the
+ * same record even if the API lists a form the add form would not accept.
+ */
+export const listedMobileActionSchema = z.object({
+  mobile: z
+    .string({ error: "mobile must be text" })
+    .trim()
+    .regex(/^\+?\d{1,32}$/, 'mobile must be digits, with an optional leading "+"'),
+});
+
+/** The CSV export of the opt-outs of a range (served by `/api/export/optouts`). */
+export function optOutExportHref(range: { from: string; to: string; tz: string }): string {
+  const qs = new URLSearchParams({ from: range.from, to: range.to, tz: range.tz });
+  return `/api/export/optouts?${qs.toString()}`;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatLongDay, formatMoney, formatShortDay } from "./format";
+
+describe("spend formatting", () => {
+  it("groups money without touching its digits", () => {
+    expect(formatMoney("1234567.0425")).toBe("1,234,567.0425");
+    expect(formatMoney("999.10")).toBe("999.10");
+    expect(formatMoney("3")).toBe("3");
+    expect(formatMoney("-1000.5")).toBe("-1,000.5");
+    expect(formatMoney("0.0000")).toBe("0.0000");
+  });
+
+  it("labels days without a time zone", () => {
+    expect(formatShortDay("2026-04-05")).toBe("5 Apr");
+    expect(formatLongDay("2026-04-05")).toBe("Sun 5 Apr 2026");
+  });
+});
