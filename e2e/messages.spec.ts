@@ -223,6 +223,7 @@ test("searches a number across the whole range, not only the loaded page", async
   await page.getByLabel("Delivered", { exact: true }).check();
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/status=DELIVERED/);
+  await expect(page.getByText(/Searching every message/)).toHaveCount(0);
   await expect(page.getByTestId("search-count")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Clear" }).click();

@@ -111,8 +111,10 @@ test("number search looks across the whole range, not just the page", async ({ p
   const spaced = `+${target.mobile.slice(0, 4)} ${target.mobile.slice(4)}`;
   await page.getByLabel("Search number").fill(spaced);
   await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/number=%2B/);
   await expect(page.getByTestId("search-summary")).toContainText("1 opt-out matches");
-  expect(await mobiles(page)).toEqual([target.mobile]);
+  // The previous search also had one match: wait for the rows, not only the summary.
+  await expect.poll(() => mobiles(page)).toEqual([target.mobile]);
 
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(page).not.toHaveURL(/number=/);

@@ -20,7 +20,16 @@ export function DataTable<TData extends RowData>({
   busy?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      {/* Loading the next view: a bar, not dimmed rows (dimming breaks text contrast). */}
+      {busy && (
+        <div
+          aria-hidden="true"
+          className="absolute inset-x-0 top-0 z-20 h-1 overflow-hidden bg-brand-100"
+        >
+          <div className="h-full w-1/3 animate-[busy_1s_ease-in-out_infinite] bg-brand-600" />
+        </div>
+      )}
       <table className="min-w-full border-collapse text-sm" aria-busy={busy}>
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700">
@@ -58,7 +67,7 @@ export function DataTable<TData extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody className={busy ? "opacity-60" : undefined}>
+        <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
