@@ -1,0 +1,25 @@
+import { complianceCsvColumns, complianceCsvFilename } from "@/lib/compliance/csv";
+import { badRequest, csvDownloadResponse } from "@/lib/compliance/csv-response";
+import { parseComplianceParams } from "@/lib/compliance/query";
+import { checkedPages } from "@/lib/compliance/read-compliance";
+
+// GET /api/export/sent-after-optout?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=<IANA>[&bom=0]
+// Every outgoing message of the days from..to (in tz) sent to a number that had opted out
+// before it, as a CSV download: the 15 message columns, then optoutCreated, optoutNote.
+// Always read afresh (not from the report's cache): a download is the record of the moment.
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseComplianceParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return badRequest(parsed.error);
+  const { query, bom } = parsed;
+  return csvDownloadResponse(request, {
+    filename: complianceCsvFilename(query.from, query.to),
+    columns: complianceCsvColumns(query.tz),
+    bom,
+    async *open(signal) {
+      // Empty batches are fine: the first one still proves the API answered.
+      for await (const page of checkedPages(query, { signal })) yield page.matches;
+    },
+  });
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback } from "react";
+import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
+import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { fetchReport } from "@/lib/compliance/fetch-report";
+import { complianceLineSchema, type ComplianceProgressLine } from "@/lib/compliance/protocol";
+import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
+import type { ComplianceQuery, ComplianceResult } from "@/lib/compliance/types";
+import { formatCount } from "@/lib/spend/format";
+import { zoneLabel } from "@/lib/time/zones";
+import { ComplianceReport } from "./compliance-report";
+import { ReportReadState } from "./report-read-state";
+import { useRangeFilters } from "./use-range-filters";
+import { useReportRead } from "./use-report-read";
+
+const KEYS = ["from", "to", "tz"] as const;
+
+export function ComplianceView() {
+  const { state, update } = useRangeFilters(parseComplianceParams, KEYS);
+  if (state.status === "pending") return <TableSkeleton rows={4} />;
+  if (state.status === "invalid") {
+    return (
+      <div className="space-y-3">
+        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
+        <Link href="/compliance" className="text-sm font-medium text-brand-700 underline">
+          Reset the filters
+        </Link>
+      </div>
+    );
+  }
+  return <ComplianceQueryView query={state.query} update={update} />;
+}
+
+function ComplianceQueryView({
+  query,
+  update,
+}: {
+  query: ComplianceQuery;
+  update: ReturnType<typeof useRangeFilters>["update"];
+}) {
+  const { from, to, tz } = query;
+  const load = useCallback(
+    (opts: {
+      signal: AbortSignal;
+      refresh: boolean;
+      onProgress: (p: ComplianceProgressLine) => void;
+    }) =>
+      fetchReport<ComplianceResult, ComplianceProgressLine>(
+        complianceReportUrl(query, opts.refresh),
+        complianceLineSchema,
+        opts,
+      ),
+    [query],
+  );
+  const read = useReportRead(["compliance", from, to, tz], load);
+  const rangeText = `${formatDayRange(from, to)} (${tz})`;
+  const p = read.progress;
+  const phaseNote = !p
+    ? "Starting…"
+    : p.phase === "optouts"
+      ? `Step 1 of 2: reading the whole opt-out list up to the end of the range (${formatCount(p.optOuts)} so far).`
+      : `Step 2 of 2: ${formatCount(p.optOuts)} opt-outs read; checking every outgoing message of the range.`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <DateRangePicker from={from} to={to} tz={tz} onChange={(r) => update(r)} />
+        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v })} />
+      </div>
+
+      <section
+        aria-labelledby="compliance-rule"
+        className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+      >
+        <h2 id="compliance-rule" className="font-semibold text-slate-900">
+          What is listed
+        </h2>
+        <p className="mt-1">
+          Every outgoing (MT) message of the range whose recipient had opted out{" "}
+          <strong>before</strong> the message was created: the latest opt-out of that number created
+          earlier than the message (one at the same second does not count). Numbers match when they
+          are the same digits with or without a leading +. The opt-out list is read from 1 Jan 2000
+          to the end of the range, so old opt-outs count too. Days are counted in{" "}
+          <strong>{zoneLabel(tz)}</strong>.
+        </p>
+        <p className="mt-1">
+          The API lists only current opt-outs: a number taken off the list no longer shows when it
+          was opted out, so messages sent to it back then cannot be found here.
+        </p>
+      </section>
+
+      <ReportReadState
+        isFetching={read.isFetching}
+        cancelled={read.cancelled}
+        hasData={read.data !== undefined}
+        error={read.error}
+        progress={p}
+        phaseNote={phaseNote}
+        rangeText={rangeText}
+        onCancel={read.cancel}
+        onStart={read.start}
+        testId="compliance"
+      />
+
+      {read.data ? (
+        <ComplianceReport
+          result={read.data}
+          rangeText={rangeText}
+          onReadAgain={read.readAgain}
+          busy={read.isFetching}
+        />
+      ) : (
+        !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />
+      )}
+    </div>
+  );
+}

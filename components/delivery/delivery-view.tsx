@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback } from "react";
+import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
+import { SelectField } from "@/components/filters/select-field";
+import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { ReportReadState } from "@/components/compliance/report-read-state";
+import { useRangeFilters } from "@/components/compliance/use-range-filters";
+import { useReportRead } from "@/components/compliance/use-report-read";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { fetchReport } from "@/lib/compliance/fetch-report";
+import { deliveryLineSchema, type DeliveryProgressLine } from "@/lib/delivery/protocol";
+import { deliveryReportUrl, parseDeliveryParams } from "@/lib/delivery/query";
+import { PENDING_STATUSES } from "@/lib/delivery/status-class";
+import type { DeliveryQuery, DeliveryResult } from "@/lib/delivery/types";
+import { zoneLabel } from "@/lib/time/zones";
+import { DeliveryReport } from "./delivery-report";
+
+const KEYS = ["from", "to", "tz", "direction"] as const;
+const DIRECTIONS = [
+  { value: "MT", label: "Outgoing (MT)" },
+  { value: "MO", label: "Incoming (MO)" },
+] as const;
+
+export function DeliveryView() {
+  const { state, update } = useRangeFilters(parseDeliveryParams, KEYS);
+  if (state.status === "pending") return <TableSkeleton rows={4} />;
+  if (state.status === "invalid") {
+    return (
+      <div className="space-y-3">
+        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
+        <Link href="/delivery" className="text-sm font-medium text-brand-700 underline">
+          Reset the filters
+        </Link>
+      </div>
+    );
+  }
+  return <DeliveryQueryView query={state.query} update={update} />;
+}
+
+function DeliveryQueryView({
+  query,
+  update,
+}: {
+  query: DeliveryQuery;
+  update: ReturnType<typeof useRangeFilters>["update"];
+}) {
+  const { from, to, tz, direction } = query;
+  const load = useCallback(
+    (opts: {
+      signal: AbortSignal;
+      refresh: boolean;
+      onProgress: (p: DeliveryProgressLine) => void;
+    }) =>
+      fetchReport<DeliveryResult, DeliveryProgressLine>(
+        deliveryReportUrl(query, opts.refresh),
+        deliveryLineSchema,
+        opts,
+      ),
+    [query],
+  );
+  const read = useReportRead(["delivery", from, to, tz, direction], load);
+  const rangeText = `${formatDayRange(from, to)} (${tz}), ${direction === "MO" ? "incoming" : "outgoing"}`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <DateRangePicker from={from} to={to} tz={tz} onChange={(r) => update(r)} />
+        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v })} />
+        <SelectField
+          label="Direction"
+          name="direction"
+          value={direction}
+          options={DIRECTIONS}
+          // MT is the default: keep the URL short and shareable.
+          onChange={(v) => update({ direction: v === "MT" ? undefined : v })}
+          className="w-44"
+        />
+      </div>
+
+      <section
+        aria-labelledby="delivery-rule"
+        className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+        data-testid="delivery-definition"
+      >
+        <h2 id="delivery-rule" className="font-semibold text-slate-900">
+          How the delivery rate is counted
+        </h2>
+        <p className="mt-1">
+          <strong>Delivery rate = delivered ÷ (delivered + failed)</strong>, over the messages with
+          a final status. <strong>Delivered</strong>: status DELIVERED. <strong>Pending</strong>{" "}
+          (not final yet, shown apart and left out of the rate): {PENDING_STATUSES.join(", ")} and
+          any other INTERIM_ status. <strong>Failed</strong>: every other status (EXPIRED,
+          UNDELIVERABLE, REJECTED, the FAILED_ statuses, and any status the API adds later). Days
+          are counted in <strong>{zoneLabel(tz)}</strong>.
+        </p>
+      </section>
+
+      <ReportReadState
+        isFetching={read.isFetching}
+        cancelled={read.cancelled}
+        hasData={read.data !== undefined}
+        error={read.error}
+        progress={read.progress}
+        rangeText={rangeText}
+        onCancel={read.cancel}
+        onStart={read.start}
+        testId="delivery"
+      />
+
+      {read.data ? (
+        <DeliveryReport
+          result={read.data}
+          rangeText={rangeText}
+          onReadAgain={read.readAgain}
+          busy={read.isFetching}
+        />
+      ) : (
+        !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { describeError } from "@/lib/mobivate/errors";
+import type { ReportLine } from "./report-protocol";
+
+// The NDJSON body of a whole-range report route, generic over its result (Compliance and
+// Delivery use it; the same behaviour as lib/spend/spend-stream.ts).
+
+/** How often progress lines are sent while reading (also keeps the connection busy). */
+export const PROGRESS_INTERVAL_MS = 250;
+
+export interface ReportStreamOptions<Result, Progress> {
+  /** The request's signal: aborted when the client goes away. */
+  signal: AbortSignal;
+  /** A finished answer to send at once (from the server's cache), if any. */
+  cached?: Result;
+  initialProgress: Progress;
+  /** Reads the range; stops when `signal` aborts. Reports progress as it goes. */
+  read: (signal: AbortSignal, setProgress: (p: Progress) => void) => Promise<Result>;
+  /** Names the report in the server log when the dashboard itself fails. */
+  label: string;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Progress lines every 250 ms while reading, then one result or error line. The read stops
+ * as soon as the client goes away: the request's signal aborts it, and so does a cancelled
+ * body stream.
+ */
+export function reportStream<Result, Progress extends object>(
+  opts: ReportStreamOptions<Result, Progress>,
+): ReadableStream<Uint8Array> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(opts.signal.reason);
+  if (opts.signal.aborted) stop.abort(opts.signal.reason);
+  else opts.signal.addEventListener("abort", onAbort, { once: true });
+
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const cleanup = () => {
+    if (timer) clearInterval(timer);
+    opts.signal.removeEventListener("abort", onAbort);
+  };
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (l: ReportLine<Result, Progress>) => {
+        if (stop.signal.aborted) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(l)}\n`));
+        } catch {
+          // The stream was closed under us (client gone): the abort handles the rest.
+        }
+      };
+      const finish = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // Already closed or cancelled.
+        }
+      };
+
+      if (opts.cached !== undefined) {
+        send({ type: "result", data: opts.cached });
+        finish();
+        return;
+      }
+
+      const started = Date.now();
+      let progress = opts.initialProgress;
+      const tick = () => send({ type: "progress", ...progress, elapsedMs: Date.now() - started });
+      tick();
+      timer = setInterval(tick, PROGRESS_INTERVAL_MS);
+
+      opts
+        .read(stop.signal, (p) => {
+          progress = p;
+        })
+        .then((data) => {
+          tick();
+          send({ type: "result", data });
+        })
+        .catch((err: unknown) => {
+          if (stop.signal.aborted) return; // Cancelled: nobody is listening.
+          const error = describeError(err);
+          if (error.kind === "server" && error.status === undefined) {
+            // Not an API failure: a fault of the dashboard itself, worth a server log.
+            console.error(`${opts.label} read failed`, err);
+          }
+          send({ type: "error", error });
+        })
+        .finally(finish);
+    },
+    cancel(reason) {
+      cleanup();
+      stop.abort(reason ?? new Error("client went away"));
+    },
+  });
+}
+
+/** The response of a report route around `reportStream`. */
+export function reportResponse(body: ReadableStream<Uint8Array>, contentType: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      // no-transform keeps the server's gzip from buffering the progress lines.
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { countSchema, reportLineSchema } from "@/lib/compliance/report-protocol";
+import type { DeliveryResult } from "./types";
+
+export { REPORT_CONTENT_TYPE as DELIVERY_CONTENT_TYPE } from "@/lib/compliance/report-protocol";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const outcome = z.enum(["delivered", "pending", "failed"]);
+const counts = {
+  messages: countSchema,
+  delivered: countSchema,
+  failed: countSchema,
+  pending: countSchema,
+};
+
+export const deliveryResultSchema = z.object({
+  summary: z.object({
+    query: z.object({ from: day, to: day, tz: z.string(), direction: z.enum(["MO", "MT"]) }),
+    totals: z.object(counts),
+    byDay: z.array(z.object({ day, ...counts })),
+    byStatus: z.array(z.object({ status: z.string(), outcome, messages: countSchema })),
+    byRoute: z.array(z.object({ route: z.string().nullable(), ...counts })),
+  }),
+  read: z.object({
+    pages: countSchema,
+    elapsedMs: countSchema,
+    readAt: z.number(),
+    cached: z.boolean(),
+  }),
+}) satisfies z.ZodType<DeliveryResult>;
+
+export const deliveryLineSchema = reportLineSchema(deliveryResultSchema, {
+  records: countSchema,
+  pages: countSchema,
+});
+
+export type DeliveryLine = z.infer<typeof deliveryLineSchema>;
+export type DeliveryProgressLine = Extract<DeliveryLine, { type: "progress" }>;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { checkApiRange, limitDays, parseFlags, type Parsed } from "@/lib/compliance/query";
+import { describeZodError, directionSchema, rangeSchema } from "@/lib/filters/messages";
+import type { DeliveryQuery } from "./types";
+
+// The same range parameters as /messages and /spend (from, to, tz, direction). A delivery
+// rate is about outgoing messages, so the direction defaults to MT (not "both" as on Spend).
+
+const deliverySchema = limitDays(
+  rangeSchema.and(z.object({ direction: directionSchema.default("MT") })),
+);
+
+export function parseDeliveryParams(params: URLSearchParams): Parsed<DeliveryQuery> {
+  const get = (k: string) => params.get(k) || undefined;
+  const parsed = deliverySchema.safeParse({
+    from: get("from"),
+    to: get("to"),
+    tz: get("tz"),
+    direction: get("direction"),
+  });
+  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  const { from, to, tz, direction } = parsed.data;
+  const query: DeliveryQuery = { from, to, tz, direction };
+  const rangeError = checkApiRange(query);
+  if (rangeError) return { ok: false, error: rangeError };
+  const flags = parseFlags(params);
+  if (!flags.ok) return flags;
+  return { ok: true, query, refresh: flags.refresh, bom: flags.bom };
+}
+
+export const DELIVERY_REPORT_PATH = "/api/delivery";
+
+export function deliveryReportUrl(q: DeliveryQuery, refresh = false): string {
+  const p = new URLSearchParams({ from: q.from, to: q.to, tz: q.tz, direction: q.direction });
+  if (refresh) p.set("refresh", "1");
+  return `${DELIVERY_REPORT_PATH}?${p}`;
+}
