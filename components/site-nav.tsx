@@ -7,6 +7,8 @@ const LINKS = [
   { href: "/messages", label: "Messages" },
   { href: "/optouts", label: "Opt-outs" },
   { href: "/spend", label: "Spend" },
+  { href: "/delivery", label: "Delivery" },
+  { href: "/compliance", label: "Compliance" },
 ] as const;
 
 export function SiteNav() {
