@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STATE, E2E_DEMO_PASSWORD } from "./e2e/auth-env";
 
 // Ports and browser are chosen by scripts/e2e.mjs (which also builds the app) and passed in
 // the environment, so `npm test` runs anywhere without a fixed free port.
@@ -8,8 +12,22 @@ const badKeyPort = Number(process.env.E2E_BADKEY_PORT ?? 3311);
 const executablePath = process.env.E2E_CHROMIUM || undefined;
 export const SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
 const API_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
+// A fresh embedded database per run, made here in the runner (test workers inherit the
+// variable) and removed when the run ends.
+if (!process.env.E2E_DATA_DIR) {
+  const dir = mkdtempSync(path.join(tmpdir(), "dashboard-e2e-"));
+  process.env.E2E_DATA_DIR = dir;
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+}
+const E2E_DATA_DIR = process.env.E2E_DATA_DIR;
 
-const nextEnv = (port: number, key: string) => ({
+const nextEnv = (port: number, key: string, name: string) => ({
+  // Accounts: demo mode (one account per role), each server its own database folder and
+  // its own cookie name (cookies ignore the port, so one host needs two names).
+  DASHBOARD_DEMO: "1",
+  DASHBOARD_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+  DASHBOARD_DATA_DIR: path.join(E2E_DATA_DIR, name),
+  DASHBOARD_SESSION_COOKIE: `dashboard_session_${name}`,
   PORT: String(port),
   MOBIVATE_API_BASE_URL: SANDBOX_URL,
   MOBIVATE_API_KEY: key,
@@ -47,9 +65,15 @@ export default defineConfig({
     },
   },
   projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "chromium",
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } },
+      dependencies: ["setup"],
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1400, height: 900 },
+        storageState: ADMIN_STATE,
+      },
     },
   ],
   webServer: [
@@ -62,14 +86,14 @@ export default defineConfig({
     {
       command: `npx next start -H 127.0.0.1 -p ${appPort}`,
       url: `http://127.0.0.1:${appPort}/api/health`,
-      env: nextEnv(appPort, API_KEY),
+      env: nextEnv(appPort, API_KEY, "app"),
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${badKeyPort}`,
       url: `http://127.0.0.1:${badKeyPort}/api/health`,
-      env: nextEnv(badKeyPort, "00000000-dead-beef-0000-000000000000"),
+      env: nextEnv(badKeyPort, "00000000-dead-beef-0000-000000000000", "badkey"),
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { SiteNav } from "@/components/site-nav";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { navLinksFor } from "@/lib/auth/roles";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -9,7 +12,10 @@ export const metadata: Metadata = {
   description: "Message logs, opt-outs and spend for a Mobivate Bulk SMS account",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The menu shows only what the role can use (every page and route checks again itself).
+  const user = await getCurrentUser().catch(() => null);
+  const links = user ? navLinksFor(user.role).map(({ href, label }) => ({ href, label })) : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -22,7 +28,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="bg-brand-800 text-white">
           <div className="mx-auto flex max-w-[1600px] items-center gap-6 px-4 py-3">
             <span className="text-base font-semibold tracking-tight">Mobivate dashboard</span>
-            <SiteNav />
+            <SiteNav links={links} />
+            <UserMenu />
           </div>
         </header>
         <Providers>

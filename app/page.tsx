@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/guards";
+import { homePathFor } from "@/lib/auth/roles";
 
-export default function Home() {
-  redirect("/messages");
+export default async function Home() {
+  const user = await requireUser();
+  redirect(homePathFor(user.role));
 }

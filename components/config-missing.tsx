@@ -9,8 +9,11 @@ export function ConfigMissing() {
         The dashboard is not connected to Mobivate yet
       </h1>
       <p className="mt-2 text-amber-900">
-        No API key is configured on the server. Set these environment variables and restart the
-        dashboard:
+        No API key is configured. An admin can enter it in{" "}
+        <a href="/settings" className="font-medium underline">
+          Settings
+        </a>
+        , or set these environment variables on the server and restart the dashboard:
       </p>
       <pre className="mt-3 overflow-x-auto rounded bg-white p-3 text-sm text-slate-800">
         {`MOBIVATE_API_KEY=<your API key>

@@ -3,19 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [
-  { href: "/messages", label: "Messages" },
-  { href: "/optouts", label: "Opt-outs" },
-  { href: "/spend", label: "Spend" },
-  { href: "/delivery", label: "Delivery" },
-  { href: "/compliance", label: "Compliance" },
-] as const;
-
-export function SiteNav() {
+/** The main navigation: the layout passes only the links the signed-in role may use. */
+export function SiteNav({ links }: { links: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
+  if (links.length === 0) return null;
   return (
-    <nav aria-label="Main" className="flex gap-1">
-      {LINKS.map((l) => {
+    <nav aria-label="Main" className="flex flex-wrap gap-1">
+      {links.map((l) => {
         const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
           <Link

@@ -1,7 +1,11 @@
 // `npm run demo`: builds the dashboard, starts the Mobivate sandbox with a generated
 // dataset, starts the dashboard against it and prints the URL. No configuration needed.
-// Options (env): PORT (default 3000), SANDBOX_PORT (default 4010), DEMO_MESSAGES (default 50000).
+// Options (env): PORT (default 3000), SANDBOX_PORT (default 4010), DEMO_MESSAGES (default 50000),
+// DASHBOARD_DATA_DIR (default ./data/demo), DASHBOARD_DEMO_PASSWORD (default: a new random one).
+// Demo mode creates one account per role (admin@, manager@, support@, marketing@demo.local)
+// with the printed password.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { freePort } from "./lib/ports.mjs";
 
@@ -20,6 +24,11 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const appPort = await portOrFree(Number(process.env.PORT ?? 3000));
 const sandboxPort = await portOrFree(Number(process.env.SANDBOX_PORT ?? 4010));
 const messages = process.env.DEMO_MESSAGES ?? "50000";
+// A fresh password each run (the demo resets the demo accounts to it on start): the server
+// listens on every interface, so a well-known password would be an open door.
+const demoPassword =
+  process.env.DASHBOARD_DEMO_PASSWORD || `demo-${randomBytes(9).toString("base64url")}`;
+const dataDir = process.env.DASHBOARD_DATA_DIR || "./data/demo";
 
 if (!process.argv.includes("--no-build")) {
   console.log("Building the dashboard (next build)…");
@@ -99,8 +108,19 @@ const app = start(
     PORT: String(appPort),
     MOBIVATE_API_BASE_URL: `http://127.0.0.1:${sandboxPort}`,
     MOBIVATE_API_KEY: DEMO_KEY,
+    DASHBOARD_DEMO: "1",
+    DASHBOARD_DEMO_PASSWORD: demoPassword,
+    DASHBOARD_DATA_DIR: dataDir,
   },
   "[dashboard]",
 );
 await waitForLine(app, /Ready|started server/i);
-console.log(`\n  Mobivate dashboard demo: http://localhost:${appPort}  (Ctrl+C to stop)\n`);
+console.log(`
+  Mobivate dashboard demo: http://localhost:${appPort}  (Ctrl+C to stop)
+
+  Sign in as   admin@demo.local
+  password     ${demoPassword}
+
+  The same password works for manager@demo.local, support@demo.local and
+  marketing@demo.local, to try each role. Accounts live in ${dataDir}.
+`);

@@ -5,13 +5,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "1" };
+// The main runs use the embedded database (PGlite); PostgreSQL gets its own run below.
+delete env.DATABASE_URL;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function run(label, cmd, args) {
+function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}`);
-  const res = spawnSync(cmd, args, { stdio: "inherit", env });
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   return res.status === 0;
 }
 
@@ -36,21 +38,43 @@ gate("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 gate("format", "npx", ["prettier", "--check", "."]);
 gate("typecheck", "npx", ["tsc", "--noEmit"]);
 
-rmSync("test-results/vitest.json", { force: true });
-const unitOk = run("unit + HTTP tests", "npx", [
-  "vitest",
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  "--outputFile.json=test-results/vitest.json",
-]);
-const v = readJson("test-results/vitest.json");
-if (v) {
-  passed += v.numPassedTests ?? 0;
-  failed += v.numFailedTests ?? 0;
-  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  if (!unitOk && !v.numFailedTests) failed += 1; // a suite that failed to load
-} else if (!unitOk) failed += 1;
+function vitest(label, file, paths, extraEnv) {
+  rmSync(file, { force: true });
+  const ok = run(
+    label,
+    "npx",
+    [
+      "vitest",
+      "run",
+      ...paths,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${file}`,
+    ],
+    extraEnv,
+  );
+  const v = readJson(file);
+  if (v) {
+    passed += v.numPassedTests ?? 0;
+    failed += v.numFailedTests ?? 0;
+    skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+    if (!ok && !v.numFailedTests) failed += 1; // a suite that failed to load
+  } else if (!ok) failed += 1;
+}
+
+vitest("unit + HTTP tests (embedded database: PGlite)", "test-results/vitest.json", []);
+// The storage, accounts, audit and settings suites again on a real PostgreSQL server when
+// one is given (.ci/run starts one): same tests, DATABASE_URL set.
+if (process.env.TEST_DATABASE_URL) {
+  vitest(
+    "storage and accounts tests on PostgreSQL",
+    "test-results/vitest-postgres.json",
+    ["lib/db", "lib/auth", "lib/audit", "lib/settings"],
+    { DATABASE_URL: process.env.TEST_DATABASE_URL },
+  );
+} else {
+  console.log("\n(TEST_DATABASE_URL not set: the PostgreSQL run of the storage tests is skipped)");
+}
 
 rmSync("test-results/e2e.json", { force: true });
 const e2eOk = run("end-to-end tests", "node", ["scripts/e2e.mjs"]);

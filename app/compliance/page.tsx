@@ -3,14 +3,16 @@ import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
 import { ComplianceView } from "@/components/compliance/compliance-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { requirePermission } from "@/lib/auth/guards";
 import { isApiKeyConfigured } from "@/lib/mobivate/config";
 
 export const metadata: Metadata = { title: "Sent after opt-out" };
 // The key check reads the environment at request time, not at build time.
 export const dynamic = "force-dynamic";
 
-export default function CompliancePage() {
-  if (!isApiKeyConfigured()) return <ConfigMissing />;
+export default async function CompliancePage() {
+  await requirePermission("compliance:read");
+  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Sent after opt-out</h1>

@@ -1,6 +1,7 @@
 "use server";
 
 import type { ActionResult } from "@/lib/action-result";
+import { actionGuard } from "@/lib/auth/guards";
 import { describeZodError, messageListSchema } from "@/lib/filters/messages";
 import { describeError } from "@/lib/mobivate/errors";
 import { listMessages } from "@/lib/mobivate/messages";
@@ -11,6 +12,8 @@ import { zonedDayRangeToApi } from "@/lib/time/range";
 
 /** One page of messages for the table (plus whether a next page exists, and search totals). */
 export async function listMessagesAction(input: unknown): Promise<ActionResult<MessagePage>> {
+  const denied = await actionGuard("messages:read", "list messages");
+  if (denied) return denied;
   const parsed = messageListSchema.and(messageSearchSchema).safeParse(input);
   if (!parsed.success) {
     return {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
 import {
   addOptOutAction,
@@ -6,6 +6,9 @@ import {
   removeOptOutAction,
   searchOptOutsAction,
 } from "./actions";
+
+vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
+vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
 
 let sandbox: SandboxHandle;
 

@@ -1,6 +1,8 @@
 "use server";
 
 import type { ActionResult } from "@/lib/action-result";
+import { recordAudit } from "@/lib/audit/record";
+import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
 import { describeZodError } from "@/lib/filters/messages";
 import {
   listedMobileActionSchema,
@@ -28,6 +30,8 @@ function invalid(error: z.ZodError): { ok: false; error: ApiErrorInfo } {
 
 /** One page of the opt-outs of a range (plus whether a next page exists). */
 export async function listOptOutsAction(input: unknown): Promise<ActionResult<OptOutPage>> {
+  const denied = await actionGuard("optouts:read", "list opt-outs");
+  if (denied) return denied;
   const parsed = optOutListSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { from, to, tz, page, pageSize } = parsed.data;
@@ -43,6 +47,8 @@ export async function listOptOutsAction(input: unknown): Promise<ActionResult<Op
 export async function searchOptOutsAction(
   input: unknown,
 ): Promise<ActionResult<OptOutSearchResult>> {
+  const denied = await actionGuard("optouts:read", "search opt-outs");
+  if (denied) return denied;
   const parsed = optOutSearchSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { from, to, tz, number } = parsed.data;
@@ -56,22 +62,49 @@ export async function searchOptOutsAction(
 
 /** Opts a number out. A refusal carries the API's own message (e.g. "Invalid mobile number"). */
 export async function addOptOutAction(input: unknown): Promise<ActionResult<OptOut>> {
+  const denied = await actionGuard("optouts:write", "add opt-out");
+  if (denied) return denied;
   const parsed = mobileActionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  return audited("optout.add", parsed.data.mobile, () => addOptOut(parsed.data.mobile));
+}
+
+/** Runs an opt-out change and writes who did it, to which number, and how it went. */
+async function audited(
+  action: "optout.add" | "optout.remove",
+  mobile: string,
+  change: () => Promise<OptOut>,
+): Promise<ActionResult<OptOut>> {
+  const user = await getCurrentUser();
+  const actor = user ? { id: user.id, email: user.email } : null;
   try {
-    return { ok: true, data: await addOptOut(parsed.data.mobile) };
+    const data = await change();
+    await recordAudit({
+      actor,
+      action,
+      target: mobile,
+      details: { note: data.note },
+      outcome: "success",
+    });
+    return { ok: true, data };
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    const error = describeError(err);
+    await recordAudit({
+      actor,
+      action,
+      target: mobile,
+      details: { error: error.message },
+      outcome: "failure",
+    });
+    return { ok: false, error };
   }
 }
 
 /** Removes a number's opt-out (the number as the list showed it). */
 export async function removeOptOutAction(input: unknown): Promise<ActionResult<OptOut>> {
+  const denied = await actionGuard("optouts:write", "remove opt-out");
+  if (denied) return denied;
   const parsed = listedMobileActionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  try {
-    return { ok: true, data: await removeOptOut(parsed.data.mobile) };
-  } catch (err) {
-    return { ok: false, error: describeError(err) };
-  }
+  return audited("optout.remove", parsed.data.mobile, () => removeOptOut(parsed.data.mobile));
 }

@@ -3,14 +3,16 @@ import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
 import { OptOutsView } from "@/components/optouts/optouts-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { requirePermission } from "@/lib/auth/guards";
 import { isApiKeyConfigured } from "@/lib/mobivate/config";
 
 export const metadata: Metadata = { title: "Opt-outs" };
 // The key check reads the environment at request time, not at build time.
 export const dynamic = "force-dynamic";
 
-export default function OptOutsPage() {
-  if (!isApiKeyConfigured()) return <ConfigMissing />;
+export default async function OptOutsPage() {
+  await requirePermission("optouts:read");
+  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Opt-outs</h1>

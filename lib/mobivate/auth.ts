@@ -7,7 +7,7 @@ import { authTestSchema } from "./schemas";
 
 /** `GET /auth/test`: resolves with the API's message when the key is valid. */
 export async function testApiKey(opts: CallOptions = {}): Promise<string> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   const data = await mobivateFetch(cfg, { path: "/auth/test", signal: opts.signal });
   return parsePayload(authTestSchema, data, "auth test").message;
 }

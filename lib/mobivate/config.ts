@@ -1,6 +1,5 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
-import { MobivateError } from "./errors";
+import { isMobivateConfigured, resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 
 export interface MobivateConfig {
   baseUrl: string;
@@ -15,22 +14,15 @@ export interface MobivateConfig {
   maxDelayMs: number;
 }
 
-/** Reads the server configuration. Throws a `not-configured` MobivateError without a key. */
-export function getMobivateConfig(): MobivateConfig {
-  const env = getEnv();
-  if (!env.MOBIVATE_API_KEY) {
-    throw new MobivateError("not-configured", "MOBIVATE_API_KEY is not set");
-  }
-  return {
-    baseUrl: env.MOBIVATE_API_BASE_URL,
-    apiKey: env.MOBIVATE_API_KEY,
-    timeoutMs: env.MOBIVATE_TIMEOUT_MS,
-    maxRetries: env.MOBIVATE_MAX_RETRIES,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-  };
+/**
+ * The configuration for API calls: MOBIVATE_API_KEY from the environment when set, else the
+ * key an admin stored in Settings (re-read within a second of a change, on every instance).
+ * Throws a `not-configured` MobivateError without a key.
+ */
+export async function getMobivateConfig(): Promise<MobivateConfig> {
+  return resolveMobivateConfig();
 }
 
-export function isApiKeyConfigured(): boolean {
-  return Boolean(getEnv().MOBIVATE_API_KEY);
+export async function isApiKeyConfigured(): Promise<boolean> {
+  return isMobivateConfigured();
 }

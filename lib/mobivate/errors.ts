@@ -121,7 +121,7 @@ export function describeError(err: unknown): ApiErrorInfo {
         return {
           kind: err.kind,
           message:
-            "No Mobivate API key is configured. Set MOBIVATE_API_KEY in the server's environment and restart.",
+            "No Mobivate API key is configured. An admin can enter one in Settings (or set MOBIVATE_API_KEY in the server's environment).",
         };
     }
   }

@@ -28,7 +28,7 @@ export async function fetchMessagePage(
   q: MessageQuery & { page: number; pageSize: number },
   opts: CallOptions = {},
 ): Promise<Message[]> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   const data = await mobivateFetch(cfg, {
     path: "/message",
     query: {
@@ -53,7 +53,7 @@ export async function listMessages(
   q: MessageQuery & { page: number; pageSize: number },
   opts: CallOptions = {},
 ): Promise<MessagePage> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   const probe = { ...q, page: q.page * q.pageSize + 1, pageSize: 1 };
   const [rows, next] = await Promise.all([
     fetchMessagePage(q, { ...opts, cfg }),
@@ -73,7 +73,7 @@ export async function getMessageWithRaw(
   id: string,
   opts: CallOptions = {},
 ): Promise<{ message: Message; raw: unknown }> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   if (!/^[0-9A-Za-z-]{1,64}$/.test(id)) {
     throw new MobivateError("not-found", "Invalid id", { status: 404, apiMessage: "Not Found" });
   }

@@ -11,7 +11,7 @@ export async function fetchOptOutPage(
   q: RangeQuery & { page: number; pageSize: number },
   opts: CallOptions = {},
 ): Promise<OptOut[]> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   const data = await mobivateFetch(cfg, {
     path: "/addressbook/optout",
     query: { startDate: q.startDate, endDate: q.endDate, page: q.page, pageSize: q.pageSize },
@@ -21,7 +21,7 @@ export async function fetchOptOutPage(
 }
 
 export async function addOptOut(mobile: string, opts: CallOptions = {}): Promise<OptOut> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   const data = await mobivateFetch(cfg, {
     method: "POST",
     path: "/addressbook/optout",
@@ -32,7 +32,7 @@ export async function addOptOut(mobile: string, opts: CallOptions = {}): Promise
 }
 
 export async function removeOptOut(mobile: string, opts: CallOptions = {}): Promise<OptOut> {
-  const cfg = opts.cfg ?? getMobivateConfig();
+  const cfg = opts.cfg ?? (await getMobivateConfig());
   const data = await mobivateFetch(cfg, {
     method: "DELETE",
     path: "/addressbook/optout",

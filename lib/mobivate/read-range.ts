@@ -1,12 +1,22 @@
 import "server-only";
+import type { z } from "zod";
 import { getMobivateConfig, type MobivateConfig } from "./config";
-import { fetchMessagePage, MAX_PAGE_SIZE, type MessageQuery, type RangeQuery } from "./messages";
-import { fetchOptOutPage } from "./optouts";
+import { mobivateFetch, type QueryValue } from "./fetch";
+import { MAX_PAGE_SIZE, type MessageQuery, type RangeQuery } from "./messages";
+import { parsePayload } from "./parse";
+import { rawMessageListSchema, rawOptOutListSchema } from "./schemas";
 import type { Message, OptOut } from "./types";
 
 export const DEFAULT_CONCURRENCY = 6;
 export const MAX_CONCURRENCY = 16;
-const DEDUPE_PAGES = 4;
+/**
+ * How far ahead of the consumer pages may be requested, in multiples of the concurrency.
+ * More than 1 so that one slow page (a retry with back-off) does not idle the other
+ * connections; small so that memory stays a few pages whatever the range.
+ */
+const LOOKAHEAD_FACTOR = 2;
+/** Minimum number of recent pages whose ids are remembered for de-duplication. */
+const MIN_DEDUPE_PAGES = 4;
 
 export interface ReadProgress {
   records: number;
@@ -28,97 +38,228 @@ export interface ReadRangeOptions {
 type PageFetcher<T> = (page: number, pageSize: number, signal: AbortSignal) => Promise<T[]>;
 
 /**
+ * How a page travels: fetched as `Raw` (in a request slot), counted there (the end is a
+ * short page), and turned into records only when the consumer takes it.
+ */
+interface PageSource<Raw, T> {
+  fetch: (page: number, pageSize: number, signal: AbortSignal) => Promise<Raw>;
+  /** Records in a raw page; throws if the payload is not a list. */
+  count: (raw: Raw) => number;
+  parse: (raw: Raw) => T[];
+}
+
+type Slot<Raw> =
+  | { state: "pending"; ctrl: AbortController }
+  | { state: "done"; raw: Raw; count: number }
+  | { state: "failed"; error: unknown };
+
+function clampInt(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.max(min, Math.min(max, Math.floor(value))) : min;
+}
+
+/**
+ * Remembers the ids handed out in the last `keepPages` pages at least (2·keepPages at most).
+ * Two generations of ids, the older dropped whole, cost less than forgetting id by id.
+ */
+class RecentIds {
+  private young = new Set<string>();
+  private old = new Set<string>();
+  private youngPages = 0;
+  constructor(private readonly keepPages: number) {}
+
+  /** The records of `rows` not seen recently (nor earlier in `rows`), remembering them. */
+  fresh<T>(rows: readonly T[], idOf: (record: T) => string): T[] {
+    const out = rows.filter((r) => {
+      const id = idOf(r);
+      if (this.young.has(id) || this.old.has(id)) return false;
+      this.young.add(id);
+      return true;
+    });
+    if (++this.youngPages >= this.keepPages) {
+      this.old = this.young;
+      this.young = new Set();
+      this.youngPages = 0;
+    }
+    return out;
+  }
+}
+
+/**
  * Reads every record of a range, page by page, in order, as an async iterator of pages.
  *
  * The API has no total count, so the end is only known from the first short page. To get
- * near the ⌈P/C⌉·L limit anyway, pages are requested speculatively: a window of
- * `concurrency` consecutive pages is always in flight, and a new one starts as soon as one
- * lands. Once a short page is seen, no page after it is requested and the speculative
- * requests past it are aborted. Memory is bounded: at most `concurrency` pages wait for the
- * consumer, and no request starts while the consumer is behind.
+ * near the ⌈P/C⌉·L limit anyway, pages are requested speculatively: up to `concurrency`
+ * requests are always in flight, and a new one starts as soon as any lands (not only when
+ * the consumer takes the next page), so a slow page does not hold the others back. Pages
+ * are requested at most 2·C ahead of the consumer, which bounds memory and means a
+ * consumer that stops reading soon stops the requests too. Once a short page is seen, no
+ * page after it is requested and the requests past it are aborted.
  *
  * Records are de-duplicated by id: a record can slide into the next page when data changes
  * while reading. Such shifts only reach neighbouring pages, so only the ids of the last few
- * pages are remembered, which keeps memory flat for a million-record range. A page that still fails after the client's own retries fails the whole read: a
- * partial result is never returned as complete. When the consumer stops (break, return or
- * its AbortSignal), in-flight requests are aborted and no new one starts.
+ * pages are remembered, which keeps memory flat for a million-record range. A page that
+ * still fails after the client's own retries fails the whole read when the consumer gets
+ * to it: a partial result is never returned as complete. When the consumer stops (break,
+ * return or its AbortSignal), in-flight requests are aborted and no new one starts.
  */
-export async function* readPages<T>(
+export function readPages<T>(
   fetchPage: PageFetcher<T>,
   idOf: (record: T) => string,
   opts: ReadRangeOptions = {},
 ): AsyncGenerator<T[], ReadProgress, undefined> {
-  const concurrency = Math.max(
-    1,
-    Math.min(MAX_CONCURRENCY, opts.concurrency ?? DEFAULT_CONCURRENCY),
+  return readSource(
+    { fetch: fetchPage, count: (rows) => rows.length, parse: (rows) => rows },
+    idOf,
+    opts,
   );
-  const pageSize = Math.min(MAX_PAGE_SIZE, opts.pageSize ?? MAX_PAGE_SIZE);
+}
+
+/** The reader behind readPages, readAllMessages and readAllOptOuts (see readPages). */
+async function* readSource<Raw, T>(
+  source: PageSource<Raw, T>,
+  idOf: (record: T) => string,
+  opts: ReadRangeOptions,
+): AsyncGenerator<T[], ReadProgress, undefined> {
+  const concurrency = clampInt(opts.concurrency ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+  const pageSize = clampInt(opts.pageSize ?? MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const lookahead = concurrency * LOOKAHEAD_FACTOR;
+  const recent = new RecentIds(Math.max(MIN_DEDUPE_PAGES, lookahead));
   const started = Date.now();
-  const stop = new AbortController();
-  const onOuterAbort = () => stop.abort(opts.signal?.reason);
-  if (opts.signal?.aborted) throw opts.signal.reason;
-  opts.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  const outer = opts.signal;
+  if (outer?.aborted) throw outer.reason;
 
-  const inFlight = new Map<number, { promise: Promise<T[]>; ctrl: AbortController }>();
-  const recentIds: Set<string>[] = []; // ids of the last DEDUPE_PAGES pages
+  const slots = new Map<number, Slot<Raw>>();
+  let inFlight = 0;
   let nextToRequest = 1;
-  let lastPage = Infinity; // page number of the first short page, once known
-  let records = 0;
-  let pages = 0;
-
-  const request = (page: number) => {
-    const ctrl = new AbortController();
-    const signal = AbortSignal.any([stop.signal, ctrl.signal]);
-    const promise = fetchPage(page, pageSize, signal);
-    // Avoid unhandled rejections for speculative pages we later abandon.
-    promise.catch(() => {});
-    inFlight.set(page, { promise, ctrl });
+  let current = 1; // the page the consumer gets next
+  let lastPage = Infinity; // the first short page, once seen
+  let firstFailed = Infinity; // no page after a failed one is worth requesting
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
   };
 
+  const stopAll = (reason: unknown) => {
+    stopped = true;
+    for (const slot of slots.values()) if (slot.state === "pending") slot.ctrl.abort(reason);
+    slots.clear();
+  };
+
+  const settle = (page: number, result: Slot<Raw>) => {
+    inFlight -= 1;
+    // Abandoned: the read stopped, or the page lies past the end.
+    if (stopped || page > lastPage) return;
+    slots.set(page, result);
+    if (result.state === "done" && result.count < pageSize) {
+      lastPage = page;
+      for (const [p, slot] of slots) {
+        if (p <= page) continue;
+        if (slot.state === "pending") slot.ctrl.abort(new Error("past the last page"));
+        slots.delete(p);
+      }
+    } else if (result.state === "failed") {
+      firstFailed = Math.min(firstFailed, page);
+    }
+    fill();
+    notify();
+  };
+
+  const fill = () => {
+    while (
+      !stopped &&
+      inFlight < concurrency &&
+      nextToRequest <= lastPage &&
+      nextToRequest <= firstFailed &&
+      nextToRequest < current + lookahead
+    ) {
+      const page = nextToRequest++;
+      const ctrl = new AbortController();
+      slots.set(page, { state: "pending", ctrl });
+      inFlight += 1;
+      // `new Promise` turns a synchronous throw of fetch into a failed page. Records are
+      // only counted here: validating them waits for the consumer, so the slot is free for
+      // the next request as soon as the response has arrived.
+      new Promise<Raw>((resolve) => resolve(source.fetch(page, pageSize, ctrl.signal)))
+        .then((raw): Slot<Raw> => ({ state: "done", raw, count: source.count(raw) }))
+        .then(
+          (slot) => settle(page, slot),
+          (error: unknown) => settle(page, { state: "failed", error }),
+        );
+    }
+  };
+
+  const onOuterAbort = () => {
+    stopAll(outer?.reason);
+    notify();
+  };
+  outer?.addEventListener("abort", onOuterAbort, { once: true });
+
+  let records = 0;
+  let pages = 0;
   try {
-    for (let current = 1; current <= lastPage; current++) {
-      // Keep the window full: pages current … current+concurrency-1.
-      while (nextToRequest <= lastPage && nextToRequest < current + concurrency) {
-        request(nextToRequest++);
+    for (; current <= lastPage; current++) {
+      fill();
+      let slot = slots.get(current);
+      while (slot === undefined || slot.state === "pending") {
+        if (outer?.aborted) throw outer.reason;
+        await new Promise<void>((resolve) => (wake = resolve));
+        slot = slots.get(current);
       }
-      const entry = inFlight.get(current);
-      if (!entry) break;
-      const rows = await entry.promise;
-      inFlight.delete(current);
-      if (rows.length < pageSize) {
-        lastPage = current;
-        for (const [p, e] of inFlight) {
-          if (p > current) e.ctrl.abort(new Error("past the last page"));
-        }
-        inFlight.clear();
-      }
-      const ids = new Set<string>();
-      const fresh = rows.filter((r) => {
-        const id = idOf(r);
-        if (ids.has(id) || recentIds.some((s) => s.has(id))) return false;
-        ids.add(id);
-        return true;
-      });
-      recentIds.push(ids);
-      if (recentIds.length > DEDUPE_PAGES) recentIds.shift();
+      slots.delete(current);
+      if (slot.state === "failed") throw slot.error;
+
+      const fresh = recent.fresh(source.parse(slot.raw), idOf);
       records += fresh.length;
       pages += 1;
       opts.onProgress?.({ records, pages, elapsedMs: Date.now() - started });
       if (fresh.length > 0) yield fresh;
-      if (opts.signal?.aborted) throw opts.signal.reason;
+      if (outer?.aborted) throw outer.reason;
     }
     return { records, pages, elapsedMs: Date.now() - started };
   } finally {
-    opts.signal?.removeEventListener("abort", onOuterAbort);
-    if (inFlight.size > 0) stop.abort(new Error("reader stopped"));
+    outer?.removeEventListener("abort", onOuterAbort);
+    stopAll(new Error("reader stopped"));
   }
+}
+
+/**
+ * A list endpoint read as raw JSON, validated with `schema` when the consumer takes the
+ * page (the same request and checks as fetchMessagePage / fetchOptOutPage).
+ */
+function listSource<S extends z.ZodType<unknown[]>>(
+  cfg: () => Promise<MobivateConfig>,
+  path: string,
+  query: Record<string, QueryValue>,
+  schema: S,
+  what: string,
+): PageSource<unknown, z.output<S>[number]> {
+  const parse = (raw: unknown) => parsePayload(schema, raw, what);
+  return {
+    fetch: async (page, pageSize, signal) =>
+      mobivateFetch(await cfg(), { path, query: { ...query, page, pageSize }, signal }),
+    count: (raw) => (Array.isArray(raw) ? raw.length : parse(raw).length),
+    parse,
+  };
+}
+
+/**
+ * The configuration, looked up on the first request (the stored key is read from the
+ * database), so a reader that is created but never iterated costs nothing and cannot fail.
+ */
+function lazyConfig(opts: ReadRangeOptions): () => Promise<MobivateConfig> {
+  let cfg: Promise<MobivateConfig> | undefined;
+  return () => (cfg ??= opts.cfg ? Promise.resolve(opts.cfg) : getMobivateConfig());
 }
 
 /** Every message of a range (optionally one direction), in pages of up to 1000. */
 export function readAllMessages(q: MessageQuery, opts: ReadRangeOptions = {}) {
-  const cfg = opts.cfg ?? getMobivateConfig();
-  return readPages<Message>(
-    (page, pageSize, signal) => fetchMessagePage({ ...q, page, pageSize }, { cfg, signal }),
+  const cfg = lazyConfig(opts);
+  const query = { startDate: q.startDate, endDate: q.endDate, direction: q.direction };
+  return readSource<unknown, Message>(
+    listSource(cfg, "/message", query, rawMessageListSchema, "message list"),
     (m) => m.id,
     opts,
   );
@@ -126,9 +267,10 @@ export function readAllMessages(q: MessageQuery, opts: ReadRangeOptions = {}) {
 
 /** Every opt-out of a range, in pages of up to 1000. */
 export function readAllOptOuts(q: RangeQuery, opts: ReadRangeOptions = {}) {
-  const cfg = opts.cfg ?? getMobivateConfig();
-  return readPages<OptOut>(
-    (page, pageSize, signal) => fetchOptOutPage({ ...q, page, pageSize }, { cfg, signal }),
+  const cfg = lazyConfig(opts);
+  const query = { startDate: q.startDate, endDate: q.endDate };
+  return readSource<unknown, OptOut>(
+    listSource(cfg, "/addressbook/optout", query, rawOptOutListSchema, "opt-out list"),
     // Opt-outs added through the API come back without an id; the number identifies them.
     (o) => (o.id !== null ? `id:${o.id}` : `mobile:${o.mobile}:${o.created}`),
     opts,

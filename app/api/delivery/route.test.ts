@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiMessage } from "@/lib/sandbox/catalog";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { deliveryLineSchema, type DeliveryLine } from "@/lib/delivery/protocol";
 import type { DeliveryResult } from "@/lib/delivery/types";
+
+vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
+vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
 
 // The route handler's GET against a sandbox over HTTP; the expected report is computed by
 // brute force from the sandbox API's own data, with the rule written out again here.

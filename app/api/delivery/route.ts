@@ -1,3 +1,4 @@
+import { requireApiPermission } from "@/lib/auth/guards";
 import { DELIVERY_CONTENT_TYPE } from "@/lib/delivery/protocol";
 import { parseDeliveryParams } from "@/lib/delivery/query";
 import { cachedDelivery, readDelivery } from "@/lib/delivery/read-delivery";
@@ -10,6 +11,8 @@ import type { DeliveryProgress, DeliveryResult } from "@/lib/delivery/types";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
+  const denied = await requireApiPermission(request, "spend:read");
+  if (denied) return denied;
   const parsed = parseDeliveryParams(new URL(request.url).searchParams);
   if (!parsed.ok) {
     return Response.json(

@@ -1,8 +1,11 @@
 import Decimal from "decimal.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
 import { spendLineSchema, type SpendStreamLine } from "@/lib/spend/protocol";
 import type { SpendResult } from "@/lib/spend/types";
+
+vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
+vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
 
 // The route handler's GET, called directly against a sandbox over HTTP. lib/env.ts caches
 // the environment at first use, so it is set before the route is imported.

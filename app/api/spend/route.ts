@@ -1,3 +1,4 @@
+import { requireApiPermission } from "@/lib/auth/guards";
 import { SPEND_CONTENT_TYPE } from "@/lib/spend/protocol";
 import { parseSpendParams } from "@/lib/spend/query";
 import { spendStream } from "@/lib/spend/spend-stream";
@@ -9,6 +10,8 @@ export const dynamic = "force-dynamic";
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function GET(request: Request): Promise<Response> {
+  const denied = await requireApiPermission(request, "spend:read");
+  if (denied) return denied;
   const parsed = parseSpendParams(new URL(request.url).searchParams);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400, headers: NO_STORE });
 

@@ -7,6 +7,7 @@ import { MessageCard } from "@/components/message-detail/message-card";
 import { Replies } from "@/components/message-detail/replies";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
+import { requirePermission } from "@/lib/auth/guards";
 import { isApiKeyConfigured } from "@/lib/mobivate/config";
 import { describeError, MobivateError } from "@/lib/mobivate/errors";
 import { getMessage, getMessageWithRaw } from "@/lib/mobivate/messages";
@@ -25,7 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MessageDetailPage({ params, searchParams }: Props) {
-  if (!isApiKeyConfigured()) return <ConfigMissing />;
+  await requirePermission("messages:read");
+  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
   const { id } = await params;
   const sp = await searchParams;
 

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { neutraliseFormula } from "@/lib/csv/formula";
 import type { ApiMessage, ApiOptout } from "@/lib/sandbox/catalog";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
@@ -7,6 +7,9 @@ import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { complianceLineSchema, type ComplianceLine } from "@/lib/compliance/protocol";
 import type { ComplianceResult } from "@/lib/compliance/types";
+
+vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
+vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
 
 // The download and the report route handlers, called directly with a Request, against a
 // sandbox over real HTTP. Expected rows are computed by brute force from the sandbox API's

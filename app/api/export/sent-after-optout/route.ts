@@ -1,3 +1,6 @@
+import { auditExport } from "@/lib/audit/export-audit";
+import { authorizeApi } from "@/lib/auth/guards";
+import { clientIp } from "@/lib/auth/request-info";
 import { complianceCsvColumns, complianceCsvFilename } from "@/lib/compliance/csv";
 import { badRequest, csvDownloadResponse } from "@/lib/compliance/csv-response";
 import { parseComplianceParams } from "@/lib/compliance/query";
@@ -10,6 +13,8 @@ import { checkedPages } from "@/lib/compliance/read-compliance";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
+  const auth = await authorizeApi(request, "compliance:read");
+  if (!auth.ok) return auth.response;
   const parsed = parseComplianceParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.error);
   const { query, bom } = parsed;
@@ -17,9 +22,18 @@ export async function GET(request: Request): Promise<Response> {
     filename: complianceCsvFilename(query.from, query.to),
     columns: complianceCsvColumns(query.tz),
     bom,
-    async *open(signal) {
-      // Empty batches are fine: the first one still proves the API answered.
-      for await (const page of checkedPages(query, { signal })) yield page.matches;
+    open(signal) {
+      async function* matches() {
+        // Empty batches are fine: the first one still proves the API answered.
+        for await (const page of checkedPages(query, { signal })) yield page.matches;
+      }
+      // Who downloaded which range, how many rows, and whether it completed.
+      return auditExport(matches(), {
+        actor: { id: auth.user.id, email: auth.user.email },
+        action: "export.sent_after_optout",
+        details: { from: query.from, to: query.to, tz: query.tz },
+        ip: clientIp(request.headers),
+      });
     },
   });
 }

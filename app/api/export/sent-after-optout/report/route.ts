@@ -1,3 +1,4 @@
+import { requireApiPermission } from "@/lib/auth/guards";
 import { COMPLIANCE_CONTENT_TYPE } from "@/lib/compliance/protocol";
 import { parseComplianceParams } from "@/lib/compliance/query";
 import { cachedCompliance, readCompliance } from "@/lib/compliance/read-compliance";
@@ -11,6 +12,8 @@ import type { ComplianceProgress, ComplianceResult } from "@/lib/compliance/type
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
+  const denied = await requireApiPermission(request, "compliance:read");
+  if (denied) return denied;
   const parsed = parseComplianceParams(new URL(request.url).searchParams);
   if (!parsed.ok) {
     return Response.json(

@@ -1,0 +1,156 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { recordAudit } from "@/lib/audit/record";
+import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
+import {
+  changeRoleSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  setDisabledSchema,
+} from "@/lib/auth/user-schemas";
+import {
+  createUser,
+  findUserById,
+  setUserDisabled,
+  setUserPassword,
+  setUserRole,
+  UserError,
+  type UserSummary,
+} from "@/lib/auth/users";
+import { getDb } from "@/lib/db";
+import { safeErrorText } from "@/lib/db/safe-error";
+
+// Admin-only user management. Every action checks the role itself (never trusting that the
+// page was only shown to admins), validates with zod, audits, and returns words to show.
+
+type Failure = Extract<ActionResult<never>, { ok: false }>;
+
+function invalid(error: z.ZodError): Failure {
+  return {
+    ok: false,
+    error: {
+      kind: "bad-request",
+      status: 400,
+      message: error.issues[0]?.message ?? "Check the form.",
+    },
+  };
+}
+
+function failed(err: unknown): Failure {
+  if (err instanceof UserError) {
+    return {
+      ok: false,
+      error: {
+        kind: "bad-request",
+        status: err.code === "not-found" ? 404 : 409,
+        message: err.message,
+      },
+    };
+  }
+  console.error(`User management failed: ${safeErrorText(err)}`);
+  return {
+    ok: false,
+    error: { kind: "server", message: "The change could not be saved. Try again." },
+  };
+}
+
+async function actor() {
+  const user = await getCurrentUser();
+  return user ? { id: user.id, email: user.email } : null;
+}
+
+export async function createUserAction(input: unknown): Promise<ActionResult<UserSummary>> {
+  const denied = await actionGuard("users:manage", "createUser");
+  if (denied) return denied;
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const user = await createUser(await getDb(), parsed.data);
+    await recordAudit({
+      actor: await actor(),
+      action: "user.create",
+      target: user.email,
+      details: { role: user.role, name: user.name },
+      outcome: "success",
+    });
+    revalidatePath("/admin/users");
+    return { ok: true, data: user };
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+export async function changeRoleAction(input: unknown): Promise<ActionResult<UserSummary>> {
+  const denied = await actionGuard("users:manage", "changeRole");
+  if (denied) return denied;
+  const parsed = changeRoleSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const db = await getDb();
+    const before = await findUserById(db, parsed.data.userId);
+    const user = await setUserRole(db, parsed.data.userId, parsed.data.role);
+    await recordAudit({
+      actor: await actor(),
+      action: "user.role_change",
+      target: user.email,
+      details: { from: before?.role ?? null, to: user.role },
+      outcome: "success",
+    });
+    revalidatePath("/admin/users");
+    return { ok: true, data: user };
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+export async function resetPasswordAction(input: unknown): Promise<ActionResult<UserSummary>> {
+  const denied = await actionGuard("users:manage", "resetPassword");
+  if (denied) return denied;
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const user = await setUserPassword(await getDb(), parsed.data.userId, parsed.data.password);
+    await recordAudit({
+      actor: await actor(),
+      action: "user.password_reset",
+      target: user.email,
+      details: { sessionsEnded: true },
+      outcome: "success",
+    });
+    revalidatePath("/admin/users");
+    return { ok: true, data: user };
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+export async function setDisabledAction(input: unknown): Promise<ActionResult<UserSummary>> {
+  const denied = await actionGuard("users:manage", "setDisabled");
+  if (denied) return denied;
+  const parsed = setDisabledSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const me = await getCurrentUser();
+  if (me && me.id === parsed.data.userId && parsed.data.disabled) {
+    return {
+      ok: false,
+      error: { kind: "bad-request", status: 409, message: "You cannot disable your own account." },
+    };
+  }
+  try {
+    const user = await setUserDisabled(await getDb(), parsed.data.userId, parsed.data.disabled);
+    await recordAudit({
+      actor: await actor(),
+      action: parsed.data.disabled ? "user.disable" : "user.enable",
+      target: user.email,
+      details: parsed.data.disabled ? { sessionsEnded: true } : {},
+      outcome: "success",
+    });
+    revalidatePath("/admin/users");
+    return { ok: true, data: user };
+  } catch (err) {
+    return failed(err);
+  }
+}

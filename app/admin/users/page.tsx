@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRow } from "@/components/admin/user-row";
+import { requirePermission } from "@/lib/auth/guards";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { listUsers } from "@/lib/auth/users";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Users" };
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  const me = await requirePermission("users:manage");
+  const users = await listUsers(await getDb());
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Users</h1>
+      <CreateUserForm />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Staff accounts</caption>
+          <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                User
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Actions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <UserRow key={u.id} user={u} isSelf={u.id === me.id} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl className="grid gap-1 text-sm text-slate-700 sm:grid-cols-[8rem_1fr]">
+        {ROLES.map((r) => (
+          <div key={r} className="contents">
+            <dt className="font-medium">{ROLE_LABELS[r]}</dt>
+            <dd>{ROLE_DESCRIPTIONS[r]}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

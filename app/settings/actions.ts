@@ -1,0 +1,125 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/action-result";
+import { recordAudit } from "@/lib/audit/record";
+import { getAuthEnv } from "@/lib/auth/env";
+import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db";
+import { safeErrorText } from "@/lib/db/safe-error";
+import { testApiKey } from "@/lib/mobivate/auth";
+import { describeError } from "@/lib/mobivate/errors";
+import { maskSecret } from "@/lib/settings/crypto";
+import type { MobivateConfig } from "@/lib/mobivate/config";
+import {
+  invalidateMobivateConfigCache,
+  mobivateTuning,
+  resolveMobivateConfig,
+} from "@/lib/settings/mobivate-config";
+import { clearStoredMobivate, writeStoredMobivate } from "@/lib/settings/mobivate-key";
+import { saveKeySchema, testKeySchema } from "@/lib/settings/schemas";
+
+// Admin-only. The key goes browser → server here and is never sent back: results carry
+// words and the masked form only.
+
+type Failure = Extract<ActionResult<never>, { ok: false }>;
+
+function invalid(message: string | undefined): Failure {
+  return {
+    ok: false,
+    error: { kind: "bad-request", status: 400, message: message ?? "Check the form." },
+  };
+}
+
+async function actor() {
+  const user = await getCurrentUser();
+  return user ? { id: user.id, email: user.email } : null;
+}
+
+export async function testKeyAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  const denied = await actionGuard("settings:manage", "testKey");
+  if (denied) return denied;
+  const parsed = testKeySchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+  const { baseUrl, apiKey } = parsed.data;
+  let details: Record<string, unknown> = { baseUrl, key: apiKey ? "entered" : "in use" };
+  try {
+    const current = apiKey ? null : await resolveMobivateConfig().catch(() => null);
+    // One quick retry at most: a person is waiting for the answer.
+    let cfg: MobivateConfig;
+    if (apiKey) cfg = { ...mobivateTuning(), baseUrl, apiKey, maxRetries: 1 };
+    else if (current) cfg = { ...current, maxRetries: 1 };
+    else return invalid("Enter a key to test: none is configured yet.");
+    details = { ...details, baseUrl: cfg.baseUrl };
+    const answer = await testApiKey({ cfg });
+    await recordAudit({
+      actor: await actor(),
+      action: "settings.key_test",
+      details,
+      outcome: "success",
+    });
+    return {
+      ok: true,
+      data: { message: `The key works: Mobivate answered “${answer.slice(0, 200)}”.` },
+    };
+  } catch (err) {
+    const info = describeError(err);
+    await recordAudit({
+      actor: await actor(),
+      action: "settings.key_test",
+      details: { ...details, error: info.kind, status: info.status ?? null },
+      outcome: "failure",
+    });
+    return { ok: false, error: info };
+  }
+}
+
+export async function saveKeyAction(input: unknown): Promise<ActionResult<{ maskedKey: string }>> {
+  const denied = await actionGuard("settings:manage", "saveKey");
+  if (denied) return denied;
+  const parsed = saveKeySchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+  try {
+    const me = await actor();
+    await writeStoredMobivate(
+      await getDb(),
+      getAuthEnv().DASHBOARD_SECRET,
+      parsed.data,
+      me?.id ?? null,
+    );
+    invalidateMobivateConfigCache();
+    const maskedKey = maskSecret(parsed.data.apiKey);
+    await recordAudit({
+      actor: me,
+      action: "settings.key_change",
+      details: { baseUrl: parsed.data.baseUrl, key: maskedKey },
+      outcome: "success",
+    });
+    revalidatePath("/settings");
+    return { ok: true, data: { maskedKey } };
+  } catch (err) {
+    console.error(`Saving the API key failed: ${safeErrorText(err)}`);
+    return {
+      ok: false,
+      error: { kind: "server", message: "The key could not be saved. Try again." },
+    };
+  }
+}
+
+export async function clearKeyAction(): Promise<ActionResult<null>> {
+  const denied = await actionGuard("settings:manage", "clearKey");
+  if (denied) return denied;
+  try {
+    await clearStoredMobivate(await getDb());
+    invalidateMobivateConfigCache();
+    await recordAudit({ actor: await actor(), action: "settings.key_clear", outcome: "success" });
+    revalidatePath("/settings");
+    return { ok: true, data: null };
+  } catch (err) {
+    console.error(`Removing the API key failed: ${safeErrorText(err)}`);
+    return {
+      ok: false,
+      error: { kind: "server", message: "The key could not be removed. Try again." },
+    };
+  }
+}

@@ -1,0 +1,13 @@
+// Runs once when the server starts: opens the database (migrations, first accounts) so the
+// first sign-in is not slow, and so a configuration mistake (e.g. no DASHBOARD_SECRET) is
+// reported in the server log at once, in words, rather than on the first request only.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("@/lib/db");
+  const { describeStartupError } = await import("@/lib/auth/startup-error");
+  try {
+    await getDb();
+  } catch (err) {
+    console.error(`The dashboard cannot start its accounts database: ${describeStartupError(err)}`);
+  }
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb } from "@/lib/db";
+import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import { authSettings } from "./env";
+import { can, ROLE_LABELS, type Permission } from "./roles";
+import { SESSION_TOKEN_PATTERN, sessionCookieName } from "./session-cookie";
+import { validateSession, type SessionUser } from "./session-store";
+
+export type { SessionUser } from "./session-store";
+
+/** proxy.ts passes the requested path and query here, for the `next` of a login redirect. */
+export const PATH_HEADER = "x-dashboard-path";
+
+/** The raw cookie token (for logout), or null. */
+export async function sessionToken(): Promise<string | null> {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  return token && SESSION_TOKEN_PATTERN.test(token) ? token : null;
+}
+
+/** The signed-in user, or null. Checked against the database once per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = await sessionToken();
+  if (!token) return null;
+  const session = await validateSession(await getDb(), token, authSettings().ttlMs);
+  return session?.user ?? null;
+});
+
+async function loginUrl(): Promise<string> {
+  const next = (await headers()).get(PATH_HEADER);
+  return next && next !== "/" ? `/login?next=${encodeURIComponent(next)}` : "/login";
+}
+
+function deniedMessage(user: SessionUser, permission: Permission): string {
+  return `Your role (${ROLE_LABELS[user.role]}) does not allow this (${permission}). Ask an admin if you need it.`;
+}
+
+async function auditDenied(user: SessionUser, permission: Permission, where: string) {
+  await recordAudit({
+    actor: { id: user.id, email: user.email },
+    action: "access.denied",
+    target: where,
+    details: { permission, role: user.role },
+    outcome: "denied",
+  });
+}
+
+/** Pages and layouts: signed in, else redirect to /login (and back here afterwards). */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(await loginUrl());
+  return user;
+}
+
+/**
+ * Pages and server components: signed in (else redirect to /login) and allowed (else the
+ * 403 page, app/forbidden.tsx). Call it first in the page, and await it.
+ */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) {
+    await auditDenied(user, permission, (await headers()).get(PATH_HEADER) ?? "page");
+    forbidden();
+  }
+  return user;
+}
+
+function jsonError(status: 401 | 403, message: string): Response {
+  return Response.json(
+    { error: { kind: status === 401 ? "unauthorized" : "forbidden", status, message } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export type ApiAuth = { ok: true; user: SessionUser } | { ok: false; response: Response };
+
+/** Route handlers that need the user (e.g. for the audit log): the user, or the error response. */
+export async function authorizeApi(request: Request, permission: Permission): Promise<ApiAuth> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, response: jsonError(401, "Sign in to use this.") };
+  if (!can(user.role, permission)) {
+    await auditDenied(user, permission, new URL(request.url).pathname);
+    return { ok: false, response: jsonError(403, deniedMessage(user, permission)) };
+  }
+  return { ok: true, user };
+}
+
+/**
+ * Route handlers: `const denied = await requireApiPermission(request, "spend:read");
+ * if (denied) return denied;` — a 401 JSON when not signed in, 403 when not allowed.
+ */
+export async function requireApiPermission(
+  request: Request,
+  permission: Permission,
+): Promise<Response | null> {
+  const auth = await authorizeApi(request, permission);
+  return auth.ok ? null : auth.response;
+}
+
+export type ActionDenied = { ok: false; error: ApiErrorInfo };
+
+/**
+ * Server actions: `const denied = await actionGuard("optouts:write"); if (denied) return denied;`
+ * The error fits ActionResult (kind "forbidden"; status 401 when signed out, 403 otherwise).
+ */
+export async function actionGuard(
+  permission: Permission,
+  /** Names the action in the audit log when refused. */
+  label = "server action",
+): Promise<ActionDenied | null> {
+  const user = await getCurrentUser();
+  if (!user) {
+    return {
+      ok: false,
+      error: {
+        kind: "forbidden",
+        status: 401,
+        message: "Your session has ended. Sign in again, then retry.",
+      },
+    };
+  }
+  if (!can(user.role, permission)) {
+    await auditDenied(user, permission, label);
+    return {
+      ok: false,
+      error: { kind: "forbidden", status: 403, message: deniedMessage(user, permission) },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import {
+  can,
+  homePathFor,
+  isPublicPath,
+  navLinksFor,
+  PERMISSIONS_LIST,
+  permissionForPath,
+  ROLES,
+  type Permission,
+  type Role,
+} from "./roles";
+
+// The matrix as the README states it, written out by hand so a change to roles.ts that
+// disagrees with it fails here.
+const EXPECTED: Record<Role, Permission[]> = {
+  admin: [...PERMISSIONS_LIST],
+  manager: [
+    "messages:read",
+    "optouts:read",
+    "spend:read",
+    "export:messages",
+    "export:optouts",
+    "compliance:read",
+  ],
+  support: ["messages:read", "export:messages"],
+  marketing: [
+    "messages:read",
+    "optouts:read",
+    "optouts:write",
+    "export:messages",
+    "export:optouts",
+  ],
+};
+
+describe("role matrix", () => {
+  for (const role of ROLES) {
+    for (const permission of PERMISSIONS_LIST) {
+      const allowed = EXPECTED[role].includes(permission);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  it("only marketing and admin may change opt-outs; only admin manages", () => {
+    expect(ROLES.filter((r) => can(r, "optouts:write"))).toEqual(["admin", "marketing"]);
+    for (const p of ["settings:manage", "users:manage", "audit:read"] as const) {
+      expect(ROLES.filter((r) => can(r, p))).toEqual(["admin"]);
+    }
+  });
+
+  it("whoever reads messages may download them; whoever reads opt-outs may download them", () => {
+    for (const r of ROLES) {
+      expect(can(r, "export:messages")).toBe(can(r, "messages:read"));
+      expect(can(r, "export:optouts")).toBe(can(r, "optouts:read"));
+    }
+  });
+});
+
+describe("paths", () => {
+  it.each([
+    ["/messages", "messages:read"],
+    ["/messages/123", "messages:read"],
+    ["/optouts", "optouts:read"],
+    ["/spend", "spend:read"],
+    ["/compliance", "compliance:read"],
+    ["/admin", "users:manage"],
+    ["/admin/users", "users:manage"],
+    ["/admin/audit", "audit:read"],
+    ["/settings", "settings:manage"],
+    ["/api/export/messages", "export:messages"],
+    ["/api/export/optouts", "export:optouts"],
+    ["/api/export/sent-after-optout", "compliance:read"],
+    ["/api/spend", "spend:read"],
+    ["/api/delivery", "spend:read"],
+    ["/delivery", "spend:read"],
+    ["/api/admin/audit/csv", "audit:read"],
+  ] as const)("%s needs %s", (path, permission) => {
+    expect(permissionForPath(path)).toBe(permission);
+  });
+
+  it("does not match on a mere name prefix", () => {
+    expect(permissionForPath("/messagesx")).toBeNull();
+    expect(permissionForPath("/")).toBeNull();
+  });
+
+  it("only the login page and the health check are public", () => {
+    expect(isPublicPath("/login")).toBe(true);
+    expect(isPublicPath("/api/health")).toBe(true);
+    expect(isPublicPath("/api/healthz")).toBe(false);
+    expect(isPublicPath("/messages")).toBe(false);
+    expect(isPublicPath("/")).toBe(false);
+  });
+});
+
+describe("navigation", () => {
+  it("shows each role only what it may open", () => {
+    const labels = (r: Role) => navLinksFor(r).map((l) => l.label);
+    expect(labels("admin")).toEqual([
+      "Messages",
+      "Opt-outs",
+      "Spend",
+      "Delivery",
+      "Compliance",
+      "Users",
+      "Audit log",
+      "Settings",
+    ]);
+    expect(labels("manager")).toEqual(["Messages", "Opt-outs", "Spend", "Delivery", "Compliance"]);
+    expect(labels("support")).toEqual(["Messages"]);
+    expect(labels("marketing")).toEqual(["Messages", "Opt-outs"]);
+  });
+
+  it("every nav link's page needs exactly the permission the link is shown for", () => {
+    for (const r of ROLES) {
+      for (const l of navLinksFor(r)) expect(permissionForPath(l.href)).toBe(l.permission);
+      expect(homePathFor(r)).toBe("/messages");
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetAuthEnvForTests } from "@/lib/auth/env";
+import { closeDbForTests, getDb } from "@/lib/db";
+import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { settings } from "@/lib/db/schema";
+import { MobivateError } from "@/lib/mobivate/errors";
+import {
+  invalidateMobivateConfigCache,
+  isMobivateConfigured,
+  mobivateConfigStatus,
+  resolveMobivateConfig,
+} from "./mobivate-config";
+import { clearStoredMobivate, writeStoredMobivate } from "./mobivate-key";
+
+// The app's own database handle (getDb) against a fresh database: a temp PGlite folder, or a
+// fresh PostgreSQL database when DATABASE_URL is set.
+const KEY = "live-key-7f3e9a1c-5b2d-4e8f-a6c0-SECRETBYTES";
+const SECRET = "test-secret-test-secret-test-secret-0123";
+let t: TestDb;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  t = await createTestDb();
+  delete process.env.MOBIVATE_API_KEY;
+  process.env.DASHBOARD_SECRET = SECRET;
+  process.env.DASHBOARD_DEMO = "";
+  if (t.url) process.env.DATABASE_URL = t.url;
+  else {
+    await t.close(); // getDb() opens the same folder itself
+    process.env.DASHBOARD_DATA_DIR = t.dataDir ?? "";
+  }
+  resetAuthEnvForTests();
+}, 120_000);
+afterAll(async () => {
+  await closeDbForTests();
+  process.env = saved;
+  resetAuthEnvForTests();
+  if (t.url) await t.cleanup();
+  else await t.cleanup().catch(() => undefined);
+}, 60_000);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+describe(
+  `stored Mobivate key (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+  { timeout: 60_000 },
+  () => {
+    it("says not configured when there is no key anywhere", async () => {
+      invalidateMobivateConfigCache();
+      expect(await isMobivateConfigured()).toBe(false);
+      await expect(resolveMobivateConfig()).rejects.toMatchObject({ kind: "not-configured" });
+      expect(await mobivateConfigStatus()).toEqual({
+        source: "none",
+        stored: null,
+        undecryptable: false,
+      });
+    });
+
+    it("uses the stored key at once after a change, masked in the status", async () => {
+      const db = await getDb();
+      await writeStoredMobivate(
+        db,
+        SECRET,
+        { baseUrl: "http://127.0.0.1:4999", apiKey: KEY },
+        null,
+      );
+      invalidateMobivateConfigCache();
+      const cfg = await resolveMobivateConfig();
+      expect(cfg).toMatchObject({ baseUrl: "http://127.0.0.1:4999", apiKey: KEY });
+      const status = await mobivateConfigStatus();
+      expect(status).toMatchObject({ source: "stored", maskedKey: "••••YTES" });
+      expect(JSON.stringify(status)).not.toContain(KEY.slice(0, 20));
+      // The row holds ciphertext only.
+      const rows = await db.select().from(settings);
+      expect(JSON.stringify(rows)).not.toContain("SECRETBYTES");
+    });
+
+    it("sees another instance's change within about a second (no restart)", async () => {
+      const db = await getDb();
+      await writeStoredMobivate(
+        db,
+        SECRET,
+        { baseUrl: "http://127.0.0.1:5000", apiKey: `${KEY}-2` },
+        null,
+      );
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect((await resolveMobivateConfig()).apiKey).toBe(`${KEY}-2`);
+      await writeStoredMobivate(
+        db,
+        SECRET,
+        { baseUrl: "http://127.0.0.1:4999", apiKey: KEY },
+        null,
+      );
+      invalidateMobivateConfigCache();
+    });
+
+    it("lets MOBIVATE_API_KEY win, and says so", async () => {
+      // lib/env reads the environment once per process: load fresh module copies to change it.
+      process.env.MOBIVATE_API_KEY = "env-key-0000-1111";
+      vi.resetModules();
+      try {
+        const fresh = await import("./mobivate-config");
+        expect((await fresh.resolveMobivateConfig()).apiKey).toBe("env-key-0000-1111");
+        expect(await fresh.mobivateConfigStatus()).toMatchObject({
+          source: "env",
+          maskedKey: "••••1111",
+          stored: { maskedKey: "••••YTES" },
+        });
+      } finally {
+        delete process.env.MOBIVATE_API_KEY;
+        vi.resetModules();
+      }
+    });
+
+    it("reports a key it cannot decrypt (DASHBOARD_SECRET changed) as not configured", async () => {
+      process.env.DASHBOARD_SECRET = `${SECRET}-rotated`;
+      resetAuthEnvForTests();
+      invalidateMobivateConfigCache();
+      try {
+        const err = await resolveMobivateConfig().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(MobivateError);
+        expect((err as Error).message).toMatch(/cannot be decrypted/);
+        expect(await mobivateConfigStatus()).toMatchObject({ source: "none", undecryptable: true });
+      } finally {
+        process.env.DASHBOARD_SECRET = SECRET;
+        resetAuthEnvForTests();
+        invalidateMobivateConfigCache();
+      }
+    });
+
+    it.skipIf(Boolean(process.env.DATABASE_URL))(
+      "leaves no clear-text key in the database files",
+      async () => {
+        await closeDbForTests(); // flush and close PGlite
+        const files = filesUnder(t.dataDir ?? "");
+        const needle = Buffer.from("SECRETBYTES");
+        const control = Buffer.from("http://127.0.0.1:4999");
+        const hits = files.filter((f) => readFileSync(f).includes(needle));
+        const controlHits = files.filter((f) => readFileSync(f).includes(control));
+        expect(controlHits.length).toBeGreaterThan(0); // the scan does see stored text
+        expect(hits).toEqual([]);
+        await getDb();
+        const db = await getDb();
+        await clearStoredMobivate(db);
+      },
+    );
+  },
+);
