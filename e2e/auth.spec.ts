@@ -201,7 +201,7 @@ test("logging out ends the session on the server, not only in the browser", asyn
   expect(cookie?.httpOnly).toBe(true);
   const page = await context.newPage();
   await page.goto("/logout");
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=1/);
   await expect(page.getByText("You are signed out.")).toBeVisible();
   expect((await context.cookies()).some((c) => c.name === "dashboard_session_app")).toBe(false);
