@@ -1,0 +1,37 @@
+import { auditExport } from "@/lib/audit/export-audit";
+import { authorizeApi } from "@/lib/auth/guards";
+import { clientIp } from "@/lib/auth/request-info";
+import { optOutCsvColumns } from "@/lib/export/columns";
+import { csvExportResponse } from "@/lib/export/csv-response";
+import { badRequest } from "@/lib/export/error-response";
+import { parseExportParams } from "@/lib/export/params";
+import { rangeSchema } from "@/lib/filters/messages";
+import { readAllOptOuts } from "@/lib/mobivate/read-range";
+import { zonedDayRangeToApi } from "@/lib/time/range";
+
+// GET /api/export/optouts?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=<IANA>[&bom=0]
+// Every opt-out created on the days from..to (inclusive, in tz) as a CSV download.
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authorizeApi(request, "export:optouts");
+  if (!auth.ok) return auth.response;
+  const params = parseExportParams(rangeSchema, new URL(request.url).searchParams);
+  if (!params.ok) return badRequest(params.error);
+  const { from, to, tz } = params.data;
+  return csvExportResponse(request, {
+    filename: `optouts_${from}_${to}.csv`,
+    columns: optOutCsvColumns(tz),
+    bom: params.bom,
+    open(signal) {
+      const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
+      // Who downloaded which range, how many rows, and whether it completed.
+      return auditExport(readAllOptOuts({ startDate, endDate }, { signal }), {
+        actor: { id: auth.user.id, email: auth.user.email },
+        action: "export.optouts",
+        details: { from, to, tz },
+        ip: clientIp(request.headers),
+      });
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { CsvColumn } from "@/lib/csv/columns";
+import { csvReadableStream } from "@/lib/csv/stream";
+import { exportErrorResponse } from "./error-response";
+
+export interface CsvExport<Row> {
+  /** File name offered to the browser, e.g. messages_2026-04-01_2026-04-07.csv. */
+  filename: string;
+  columns: readonly CsvColumn<Row>[];
+  /** Start with a UTF-8 byte-order mark. */
+  bom: boolean;
+  /**
+   * Starts reading the records, page by page (e.g. readAllMessages). May throw at once
+   * (no API key). Must stop its requests when `signal` aborts or when it is returned.
+   */
+  open(signal: AbortSignal): AsyncGenerator<Row[], unknown, undefined>;
+}
+
+/** Headers every successful download carries. */
+export function csvHeaders(filename: string): Record<string, string> {
+  return {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
+
+/**
+ * A streamed CSV download of every record of a range.
+ *
+ * The first page is read before the Response exists, so a rejected key (401), a refused
+ * request (400) or an unreachable API still gets a proper status and a JSON message. After
+ * that the status is sent, so a later failure can only abort the stream: the download then
+ * shows as failed in the browser instead of ending as a well-formed but shorter file.
+ * Pages are pulled only as fast as the client reads (memory stays flat for any range), and
+ * when the person cancels, the upstream reading stops at once.
+ */
+export async function csvExportResponse<Row>(
+  request: Request,
+  spec: CsvExport<Row>,
+): Promise<Response> {
+  const stop = new AbortController();
+  const onClientGone = () => stop.abort(request.signal.reason);
+  request.signal.addEventListener("abort", onClientGone, { once: true });
+
+  let pages: AsyncGenerator<Row[], unknown, undefined>;
+  let first: IteratorResult<Row[], unknown>;
+  try {
+    pages = spec.open(stop.signal);
+    first = await pages.next();
+  } catch (err) {
+    request.signal.removeEventListener("abort", onClientGone);
+    stop.abort(err);
+    // The person left before the first page: nobody reads this answer, and it is no error.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    return exportErrorResponse(err);
+  }
+
+  let pending: IteratorResult<Row[], unknown> | undefined = first;
+  const batches: AsyncIterable<Row[]> = {
+    [Symbol.asyncIterator]: () => ({
+      async next(): Promise<IteratorResult<Row[], undefined>> {
+        const result = pending ?? (await pages.next());
+        pending = undefined;
+        if (result.done) {
+          request.signal.removeEventListener("abort", onClientGone);
+          return { done: true, value: undefined };
+        }
+        return result;
+      },
+      async return(): Promise<IteratorResult<Row[], undefined>> {
+        // Download cancelled or failed: abort the requests in flight first (a pending
+        // next() would otherwise wait for its page), then let the reader finish.
+        request.signal.removeEventListener("abort", onClientGone);
+        stop.abort(new DOMException("The download was stopped", "AbortError"));
+        await pages.return(undefined).catch(() => undefined);
+        return { done: true, value: undefined };
+      },
+    }),
+  };
+
+  return new Response(csvReadableStream(spec.columns, batches, { bom: spec.bom }), {
+    status: 200,
+    headers: csvHeaders(spec.filename),
+  });
+}
