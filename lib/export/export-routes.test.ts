@@ -7,9 +7,6 @@ import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
-vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
-vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
-
 // Signed in as an admin (the guards have their own tests); audit entries are collected.
 const state = vi.hoisted(() => ({ deny: null as Response | null, audits: [] as unknown[] }));
 vi.mock("@/lib/auth/guards", async () => {
@@ -227,6 +224,27 @@ describe("GET /api/export/messages", () => {
     const rows = readCsv(await bodyText(res));
     expect(sb.stats().faults).toBeGreaterThanOrEqual(2);
     expectMessagesFile(rows, expected, TZ);
+  });
+
+  it("honours the Messages search (number as typed, several statuses), and refuses a bad one", async () => {
+    const all = await sandboxAll<ApiMessage>("/message", apiRange(RANGE));
+    const first = all.find((m) => m.direction === "MT" && /^44/.test(m.recipient))!;
+    const target = first.recipient;
+    const statuses = [...new Set([first.status, "EXPIRED"])];
+    const expected = all.filter(
+      (m) => (m.recipient === target || m.originator === target) && statuses.includes(m.status),
+    );
+    const qs = new URLSearchParams({ ...RANGE, number: `+44 ${target.slice(2)}` });
+    statuses.forEach((st) => qs.append("status", st));
+    const res = await messagesRoute.GET(
+      new Request(`http://dashboard.test/api/export/messages?${qs}`),
+    );
+    expect(res.status).toBe(200);
+    expectMessagesFile(readCsv(await bodyText(res)), expected, TZ);
+
+    const bad = await getMessages({ ...RANGE, status: "delivered;drop" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/status/);
   });
 
   it("writes only the header for an empty range", async () => {
