@@ -2,7 +2,8 @@ import { auditExport } from "@/lib/audit/export-audit";
 import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { complianceCsvColumns, complianceCsvFilename } from "@/lib/compliance/csv";
-import { badRequest, csvDownloadResponse } from "@/lib/compliance/csv-response";
+import { csvExportResponse } from "@/lib/export/csv-response";
+import { badRequest } from "@/lib/export/error-response";
 import { parseComplianceParams } from "@/lib/compliance/query";
 import { checkedPages } from "@/lib/compliance/read-compliance";
 
@@ -18,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseComplianceParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.error);
   const { query, bom } = parsed;
-  return csvDownloadResponse(request, {
+  return csvExportResponse(request, {
     filename: complianceCsvFilename(query.from, query.to),
     columns: complianceCsvColumns(query.tz),
     bom,
