@@ -6,7 +6,7 @@ import { DateRangePicker, formatDayRange } from "@/components/filters/date-range
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { fetchReport } from "@/lib/compliance/fetch-report";
+import { fetchReport } from "@/lib/report/fetch-report";
 import { complianceLineSchema, type ComplianceProgressLine } from "@/lib/compliance/protocol";
 import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
 import type { ComplianceQuery, ComplianceResult } from "@/lib/compliance/types";

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { ReportRequestError } from "@/lib/compliance/fetch-report";
+import { ReportRequestError } from "@/lib/report/fetch-report";
 import type { ApiErrorInfo } from "@/lib/mobivate/errors";
 
 // The read of a whole-range report in the browser, shared by Compliance and Delivery: the

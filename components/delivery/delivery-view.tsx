@@ -10,7 +10,7 @@ import { useRangeFilters } from "@/components/compliance/use-range-filters";
 import { useReportRead } from "@/components/compliance/use-report-read";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { fetchReport } from "@/lib/compliance/fetch-report";
+import { fetchReport } from "@/lib/report/fetch-report";
 import { deliveryLineSchema, type DeliveryProgressLine } from "@/lib/delivery/protocol";
 import { deliveryReportUrl, parseDeliveryParams } from "@/lib/delivery/query";
 import { PENDING_STATUSES } from "@/lib/delivery/status-class";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ApiErrorInfo } from "@/lib/mobivate/errors";
-import { SPEND_CONTENT_TYPE, spendRefusalSchema } from "@/lib/spend/protocol";
+import { SPEND_CONTENT_TYPE } from "@/lib/spend/protocol";
 
 // The NDJSON protocol of the whole-range reports (Compliance, Delivery), the same shape as
 // `GET /api/spend`: progress lines while reading, then exactly one result or error line.
@@ -8,8 +8,6 @@ import { SPEND_CONTENT_TYPE, spendRefusalSchema } from "@/lib/spend/protocol";
 // candidate for lib/report with Spend's protocol.ts).
 
 export const REPORT_CONTENT_TYPE = SPEND_CONTENT_TYPE;
-/** The 400 body of a refused request: `{ error }`. */
-export const refusalSchema = spendRefusalSchema;
 
 export const countSchema = z.number().int().min(0);
 

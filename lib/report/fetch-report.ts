@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import type { ApiErrorInfo } from "@/lib/mobivate/errors";
-import { refusalSchema } from "./report-protocol";
+import { spendRefusalSchema as refusalSchema } from "@/lib/spend/protocol";
 
-// Browser side of a whole-range report route (Compliance, Delivery): reads the NDJSON
+// Browser side of a whole-range report route (Spend, Compliance, Delivery): reads the NDJSON
 // stream line by line, reports progress and resolves with the result. Aborting `signal`
 // (Cancel, a new range, leaving the page) aborts the request, which stops the server's
-// read of the API too. The same behaviour as lib/spend/fetch-spend.ts, generic.
+// read of the API too. Used by Spend, Compliance and Delivery.
 
 /** A failure with words a person can act on (the API's, or the dashboard server's). */
 export class ReportRequestError extends Error {
