@@ -33,11 +33,11 @@ export async function* auditExport<Row>(
     ending = { completed: true };
   } catch (err) {
     const kind = (err as { kind?: unknown } | null)?.kind;
-    ending = {
-      completed: false,
-      reason: "error",
-      error: typeof kind === "string" ? kind : "error",
-    };
+    // The person cancelling mid-page surfaces as an AbortError from the reader: not a failure.
+    const aborted = (err as { name?: unknown } | null)?.name === "AbortError";
+    ending = aborted
+      ? { completed: false, reason: "cancelled" }
+      : { completed: false, reason: "error", error: typeof kind === "string" ? kind : "error" };
     throw err;
   } finally {
     await recordAudit({
