@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, compareDays, daysBetween, enumerateDays, isValidDay, parseDay } from "./calendar";
+import {
+  addDays,
+  compareDays,
+  daysBetween,
+  daysInMonth,
+  enumerateDays,
+  isValidDay,
+  parseDay,
+  utcMs,
+} from "./calendar";
 
 describe("day strings", () => {
   it.each(["2026-01-01", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])(
@@ -59,5 +68,35 @@ describe("addDays and friends", () => {
     ]);
     expect(enumerateDays("2026-01-01", "2026-01-01")).toEqual(["2026-01-01"]);
     expect(() => enumerateDays("2026-01-02", "2026-01-01")).toThrow(/before first day/);
+  });
+});
+
+describe("utcMs and daysInMonth (plain arithmetic) agree with Date", () => {
+  it("for 20,000 pseudo-random wall-clock times from year 1 to 9999, with overflowing fields", () => {
+    let seed = 42;
+    const rnd = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const [y, mo, d, h, mi, s, ms] = [
+        1 + rnd(9999),
+        rnd(14), // 0 and 13 overflow into neighbouring years
+        rnd(33), // 0 and 32 overflow into neighbouring months
+        rnd(24),
+        rnd(60),
+        rnd(60),
+        rnd(1000),
+      ] as const;
+      const date = new Date(0);
+      date.setUTCFullYear(y, mo - 1, d);
+      date.setUTCHours(h, mi, s, ms);
+      expect(utcMs(y, mo, d, h, mi, s, ms)).toBe(date.getTime());
+    }
+    for (let y = 1896; y <= 2104; y++) {
+      for (let m = 1; m <= 12; m++) {
+        expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+      }
+    }
   });
 });
