@@ -21,7 +21,8 @@ import { zoneLabel } from "@/lib/time/zones";
 import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
 import { FindById } from "./find-by-id";
 import { SearchPanel } from "./search-panel";
-import { formatSort, useMessageFilters } from "./use-message-filters";
+import { formatSort } from "@/lib/filters/sort";
+import { useMessageFilters } from "./use-message-filters";
 
 const DIRECTIONS = [
   { value: "", label: "All directions" },

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo } from "react";
 import type { SortingState } from "@tanstack/react-table";
+import { parseSort } from "@/lib/filters/sort";
 import { describeZodError, messageListSchema, type MessageListInput } from "@/lib/filters/messages";
 import {
   messageSearchSchema,
@@ -16,18 +17,6 @@ export type FiltersState =
   | { status: "pending" }
   | { status: "invalid"; message: string }
   | { status: "ready"; filters: MessageListInput & MessageSearch; sorting: SortingState };
-
-/** `sort=created.desc` ⇄ TanStack sorting state (sort of the loaded page only). */
-export function parseSort(value: string | null): SortingState {
-  if (!value) return [];
-  const m = /^([A-Za-z]+)\.(asc|desc)$/.exec(value);
-  return m ? [{ id: m[1]!, desc: m[2] === "desc" }] : [];
-}
-
-export function formatSort(sorting: SortingState): string | undefined {
-  const s = sorting[0];
-  return s ? `${s.id}.${s.desc ? "desc" : "asc"}` : undefined;
-}
 
 /**
  * Messages filters from the URL. Missing range/zone are filled once with the defaults

@@ -10,7 +10,7 @@ import { Pager } from "@/components/data-table/pager";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
-import { formatSort } from "@/components/messages/use-message-filters";
+import { formatSort } from "@/lib/filters/sort";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGE_SIZES } from "@/lib/filters/messages";

@@ -2,7 +2,7 @@
 
 import type { SortingState } from "@tanstack/react-table";
 import { useEffect, useMemo } from "react";
-import { parseSort } from "@/components/messages/use-message-filters";
+import { parseSort } from "@/lib/filters/sort";
 import { describeZodError } from "@/lib/filters/messages";
 import { optOutListSchema, type OptOutListInput } from "@/lib/filters/optouts";
 import { useSearchParamState } from "@/lib/filters/use-search-param-state";

@@ -1,22 +1,12 @@
-const DELIVERED = new Set(["DELIVERED"]);
-const PENDING = new Set([
-  "ACCEPTED",
-  "INTERIM_QUEUED",
-  "INTERIM_ACKNOWLEDGED",
-  "RETRY",
-  "SENT",
-  "ENROUTE",
-  "SCHEDULED",
-  "CREATED",
-  "UNKNOWN",
-]);
+import { deliveryOutcome } from "@/lib/delivery/status-class";
 
 type Tone = "ok" | "pending" | "fail";
 
+const TONE_OF = { delivered: "ok", pending: "pending", failed: "fail" } as const;
+
+/** The badge colour follows the same split as the delivery rate (lib/delivery/status-class). */
 export function statusTone(status: string): Tone {
-  if (DELIVERED.has(status)) return "ok";
-  if (PENDING.has(status)) return "pending";
-  return "fail";
+  return TONE_OF[deliveryOutcome(status)];
 }
 
 /** "FAILED_NOROUTE" → "Failed noroute"; unknown statuses are shown as they come. */
