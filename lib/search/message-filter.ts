@@ -1,42 +1,44 @@
 import { z } from "zod";
 import type { Message } from "@/lib/mobivate/types";
+import { safeText } from "@/lib/validation/text";
 
 // Filters that need the whole range (the API can only page by time and direction). Shared by
 // the Messages search action and the CSV export so the download matches the screen.
 
+// What a number search may hold: digits, letters (alphanumeric senders), spaces and the
+// punctuation people type in phone numbers. Before the first letter or digit only spaces and
+// punctuation: the two parts share no character, so the pattern is linear (issue 8: the old
+// one backtracked quadratically on long runs of digits).
+const NUMBER_PATTERN = /^[\s()+-]*[\da-z][\w\s()+-]*$/i;
+
+// Every field goes through safeText: its length is checked first and refusal stops there, so no
+// pattern ever sees a long string (on the server, and in the browser from a crafted link).
 export const messageSearchSchema = z.object({
-  number: z
-    .string()
+  number: safeText({ max: 32, label: "The number" })
     .trim()
-    .max(32, "number is too long")
-    .regex(/^[+\d\s()-]*[\dA-Za-z][\w\s()+-]*$|^$/, "number must be a phone number or sender name")
+    .refine((v) => v === "" || NUMBER_PATTERN.test(v), {
+      error: "The number must be a phone number or a sender name",
+    })
     .optional()
     .transform((v) => v || undefined),
   status: z
     .array(
-      z
-        .string()
+      safeText({ max: 40, label: "A status" })
         .trim()
-        .regex(/^[A-Z_]{2,40}$/, "status must be an upper-case status code"),
+        .regex(/^[A-Z_]{2,40}$/, "A status must be an upper-case status code"),
     )
-    .max(40)
+    .max(40, "At most 40 statuses")
     .optional()
     .transform((v) => (v && v.length ? [...new Set(v)] : undefined)),
-  q: z
-    .string()
-    .max(200, "text search is too long")
+  q: safeText({ max: 200, label: "The text search" })
     .optional()
     .transform((v) => (v && v.trim() ? v : undefined)),
-  campaign: z
-    .string()
+  campaign: safeText({ max: 64, label: "The campaign" })
     .trim()
-    .max(64)
     .optional()
     .transform((v) => v || undefined),
-  route: z
-    .string()
+  route: safeText({ max: 64, label: "The route" })
     .trim()
-    .max(64)
     .optional()
     .transform((v) => v || undefined),
 });
@@ -59,7 +61,7 @@ export function numberDigits(value: string): string {
  * Letters (an alphanumeric sender such as "Brand") match case-insensitively.
  */
 export function numberMatches(candidate: string, typed: string): boolean {
-  if (/[A-Za-z]/.test(typed)) return candidate.toLowerCase().includes(typed.trim().toLowerCase());
+  if (/[a-z]/i.test(typed)) return candidate.toLowerCase().includes(typed.trim().toLowerCase());
   const want = numberDigits(typed);
   if (!want) return false;
   const have = numberDigits(candidate);
