@@ -6,9 +6,11 @@ export const MAX_MESSAGE_CHARS = 300;
 /** Longest message with the input left in: echoing a 100 kB value back is not an answer. */
 export const MAX_RAW_MESSAGE_CHARS = 1_000;
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const JSON_DUMP = /^\s*[[{]|"(code|path|message|issues|expected|received)"\s*:/;
-const STACK = /\bat Object\.|\n\s+at |\bat [\w$.<>]+ \([^)]*:\d+:\d+\)|\.(ts|js|mjs):\d+:\d+/;
+// Control characters are what this looks for (tab, LF and CR are allowed).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\v\f\u000e-\u001f\u007f]/;
+const JSON_DUMP = /^\s*[[{]|"(?:code|path|message|issues|expected|received)"\s*:/;
+const STACK = /\bat Object\.|\n[ \t]*at |\bat [\w$.<>]+ \([^)]*:\d+:\d+\)|\.(?:ts|js|mjs):\d+:\d+/;
 const DEV_WORDS =
   /ZodError|\bundefined\b|\bNaN\b|\[object \w+\]|\bInfinity\b|TypeError|RangeError|Invariant/;
 

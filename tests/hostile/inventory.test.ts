@@ -26,21 +26,22 @@ const routeOf = (file: string) =>
 
 describe("hostile-input inventory", () => {
   it("lists every page", () => {
-    const pages = filesUnder("app").filter((f) => /(^|\/)page\.(tsx|ts|jsx|js)$/.test(f));
+    const pages = filesUnder("app").filter((f) => /(?:^|\/)page\.(?:tsx|ts|jsx|js)$/.test(f));
     expect(pages.map(routeOf).sort()).toEqual(PAGES.map((p) => p.route).sort());
   });
 
   it("lists every route handler", () => {
-    const routes = filesUnder("app").filter((f) => /(^|\/)route\.(ts|js)$/.test(f));
+    const routes = filesUnder("app").filter((f) => /(?:^|\/)route\.(?:ts|js)$/.test(f));
     expect(routes.map(routeOf).sort()).toEqual(ROUTES.map((r) => r.route).sort());
   });
 
   it('lists every export of every "use server" module', () => {
     const found: string[] = [];
     for (const dir of ["app", "lib", "components"]) {
-      for (const file of filesUnder(dir).filter((f) => /\.(tsx?|jsx?)$/.test(f))) {
+      for (const file of filesUnder(dir).filter((f) => /\.(?:tsx?|jsx?)$/.test(f))) {
         const text = readFileSync(path.join(ROOT, file), "utf8");
-        if (!/^\s*["']use server["'];?/m.test(text.split("\n").slice(0, 5).join("\n"))) continue;
+        const head = text.split("\n").slice(0, 5);
+        if (!head.some((line) => /^["']use server["'];?$/.test(line.trim()))) continue;
         for (const m of text.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(\w+)/gm)) {
           found.push(`${file}#${m[1]}`);
         }
