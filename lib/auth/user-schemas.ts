@@ -1,26 +1,28 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 import { ROLES } from "./roles";
 
 // Shared by the Users page's forms (checked before sending) and its server actions (checked
-// again: the browser's copy is only a convenience).
+// again: the browser's copy is only a convenience). Every text goes through safeText: the
+// length is checked first, and a control character (PostgreSQL refuses NUL in text) is refused
+// in words before anything reaches the database or the audit log.
 export const MIN_PASSWORD = 12;
+// = lib/auth/password.ts MAX_PASSWORD_LENGTH (that module is server-only; this one is not).
 export const MAX_PASSWORD = 256;
 
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD, `The password needs at least ${MIN_PASSWORD} characters.`)
-  .max(MAX_PASSWORD, `The password can have at most ${MAX_PASSWORD} characters.`);
+export const passwordSchema = safeText({ max: MAX_PASSWORD, label: "The password" }).min(
+  MIN_PASSWORD,
+  `The password needs at least ${MIN_PASSWORD} characters.`,
+);
 
 export const roleSchema = z.enum(ROLES, { message: "Choose a role." });
 const userId = z.uuid({ message: "Unknown user." });
 
 export const createUserSchema = z.object({
-  email: z
-    .string()
+  email: safeText({ max: 320, label: "The email address" })
     .trim()
-    .max(320)
     .pipe(z.email({ message: "Enter a valid email address." })),
-  name: z.string().trim().max(200, "The name can have at most 200 characters."),
+  name: safeText({ max: 200, label: "The name" }).trim(),
   role: roleSchema,
   password: passwordSchema,
 });
