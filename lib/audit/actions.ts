@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   "user.password_reset": "Password reset",
   "user.disable": "User disabled",
   "user.enable": "User enabled",
+  "user.unlock": "Account unlocked",
   "settings.key_change": "API key changed",
   "settings.key_clear": "API key removed",
   "settings.key_test": "API key tested",
