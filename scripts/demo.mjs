@@ -4,10 +4,11 @@
 // DASHBOARD_DATA_DIR (default ./data/demo), DASHBOARD_DEMO_PASSWORD (default: a new random one).
 // Demo mode creates one account per role (admin@, manager@, support@, marketing@demo.local)
 // with the printed password.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { freePort } from "./lib/ports.mjs";
+import { createProcessGroups } from "./lib/process-group.mjs";
 
 const DEMO_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
 
@@ -17,7 +18,11 @@ async function portOrFree(preferred) {
     srv.once("error", () => resolve(false));
     srv.listen(preferred, "127.0.0.1", () => srv.close(() => resolve(true)));
   });
-  return free ? preferred : freePort();
+  if (free) return preferred;
+  const other = await freePort();
+  // Said out loud: a port in use often means an earlier demo is still running.
+  console.warn(`Port ${preferred} is in use (an earlier demo still running?); using ${other}.`);
+  return other;
 }
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -36,37 +41,41 @@ if (!process.argv.includes("--no-build")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = [];
+const groups = createProcessGroups();
+let stopping = false;
+
 function start(cmd, args, extraEnv, prefix) {
-  const child = spawn(cmd, args, {
+  const child = groups.start(cmd, args, {
     env: { ...env, ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   child.stdout.on("data", (d) => process.stdout.write(`${prefix} ${d}`));
-  children.push(child);
-  child.on("exit", (code) => {
+  child.on("exit", (code, signal) => {
     if (!stopping) {
-      console.error(`${prefix} exited with code ${code}`);
-      stop(1);
+      console.error(`${prefix} exited (${signal ?? `code ${code}`}); stopping the demo.`);
+      void stop(1);
     }
   });
   return child;
 }
 
-let stopping = false;
-function stop(code = 0) {
+/** Stops the sandbox and the dashboard (their whole process trees), then exits. */
+async function stop(code = 0) {
+  if (stopping) return;
   stopping = true;
-  for (const c of children) {
-    try {
-      process.kill(-c.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  setTimeout(() => process.exit(code), 500).unref();
+  console.log("Stopping the demo…");
+  await groups.stopAll();
+  process.exit(code);
 }
-process.on("SIGINT", () => stop(0));
-process.on("SIGTERM", () => stop(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void stop(0));
+// Whatever ends this process, its children go with it.
+process.on("exit", () => groups.killAllSync());
+// `npm run demo` may end without passing a signal on (npm killed, or the shell between npm and
+// this script exits first): when this process is orphaned, stop as if asked.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void stop(0);
+}, 500).unref();
 
 const sandbox = start(
   "npx",
