@@ -40,8 +40,13 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
-  // forbidden() renders app/forbidden.tsx with a 403 (lib/auth/guards.ts).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 (lib/auth/guards.ts).
+    authInterrupts: true,
+    // = MAX_BODY_BYTES in lib/http/request-limits.ts (a test checks they agree). proxy.ts
+    // refuses a larger Content-Length with a 413; this bounds a body sent without one.
+    serverActions: { bodySizeLimit: 64 * 1024 },
+  },
   async headers() {
     return [{ source: "/(.*)", headers: securityHeaders }];
   },

@@ -7,13 +7,22 @@ import {
   sessionCookieOptions,
   sessionTtlHours,
 } from "@/lib/auth/session-cookie";
+import { MAX_URL_LENGTH, requestSizeRefusal, type SizeRefusal } from "@/lib/http/request-limits";
 
-// The coarse gate: without a session cookie, pages redirect to /login and /api/* answers 401,
-// before any page or route code runs. Whether the session is valid and the role allowed is
-// checked on the server by each page, route handler and server action (lib/auth/guards.ts):
-// this file never reads the database.
+// The coarse gate, run for every request but build assets (see `config.matcher`):
+// 1. A URL or body far beyond what a person sends is refused before anything parses it
+//    (lib/http/request-limits.ts).
+// 2. Without a session cookie, pages redirect to /login and /api/* answers 401, before any page
+//    or route code runs. Whether the session is valid and the role allowed is checked on the
+//    server by each page, route handler and server action (lib/auth/guards.ts): this file
+//    never reads the database.
 
 const PATH_HEADER = "x-dashboard-path"; // = lib/auth/guards.ts PATH_HEADER
+
+/** API routes and server-action calls get a status and JSON, not a page to parse. */
+function wantsJson(request: NextRequest): boolean {
+  return request.nextUrl.pathname.startsWith("/api/") || request.headers.has("next-action");
+}
 
 function unauthorized(): Response {
   return Response.json(
@@ -22,7 +31,30 @@ function unauthorized(): Response {
   );
 }
 
+function tooLarge(request: NextRequest, refusal: SizeRefusal): Response {
+  const headers = { "Cache-Control": "no-store" };
+  if (wantsJson(request)) {
+    return Response.json(
+      { error: { kind: "bad-request", status: refusal.status, message: refusal.message } },
+      { status: refusal.status, headers },
+    );
+  }
+  // A page: a few words a person can act on (no app shell: nothing of the request is used).
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${refusal.title}</title>` +
+    `</head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">` +
+    `<h1>${refusal.title}</h1><p>${refusal.message}</p><p><a href="/">Go to the dashboard</a></p>` +
+    `</body></html>`;
+  return new Response(html, {
+    status: refusal.status,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+  });
+}
+
 export function proxy(request: NextRequest) {
+  const refusal = requestSizeRefusal(request.nextUrl, request.headers);
+  if (refusal) return tooLarge(request, refusal);
+
   const { pathname, search } = request.nextUrl;
   const requestHeaders = new Headers(request.headers);
   // Always ours, never the client's: the page uses it only to come back here after login.
@@ -34,10 +66,12 @@ export function proxy(request: NextRequest) {
   const name = sessionCookieName();
   const token = request.cookies.get(name)?.value;
   if (!token || !SESSION_TOKEN_PATTERN.test(token)) {
-    // API routes and server-action calls get a status, not a login page to parse.
-    if (pathname.startsWith("/api/") || request.headers.has("next-action")) return unauthorized();
+    if (wantsJson(request)) return unauthorized();
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
+    // Encoded, a long (accepted) link can grow past the cap: then sign in without coming back
+    // rather than be refused.
+    if (login.pathname.length + login.search.length > MAX_URL_LENGTH) login.search = "";
     return NextResponse.redirect(login);
   }
 
