@@ -3,6 +3,8 @@
 // reported in the server log at once, in words, rather than on the first request only.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: the client's socket address for the sign-in throttle (lib/auth).
+  (await import("@/lib/auth/peer-address")).installPeerAddressStamp();
   const { getDb } = await import("@/lib/db");
   const { describeStartupError } = await import("@/lib/auth/startup-error");
   try {

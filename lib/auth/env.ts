@@ -15,6 +15,17 @@ const flag = z
   .trim()
   .optional()
   .transform((v) => v === "1" || v?.toLowerCase() === "true");
+/** A yes/no setting where a typo must not silently mean either: 1/true or 0/false, else an error. */
+const strictFlag = (name: string, meaning: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .refine((v) => !v || ["1", "true", "0", "false"].includes(v), {
+      message: `${name} must be 1 (${meaning}) or 0`,
+    })
+    .transform((v) => v === "1" || v === "true");
 const optionalText = z
   .string()
   .trim()
@@ -65,6 +76,18 @@ const schema = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    // Behind a reverse proxy that appends the client's address to X-Forwarded-For; without
+    // one, the header is the client's own choice (lib/auth/request-info.ts clientIp).
+    DASHBOARD_TRUST_PROXY: strictFlag(
+      "DASHBOARD_TRUST_PROXY",
+      "a reverse proxy in front sets X-Forwarded-For",
+    ),
+    DASHBOARD_AUDIT_RETENTION_DAYS: z.coerce
+      .number({ message: "DASHBOARD_AUDIT_RETENTION_DAYS must be a whole number of days" })
+      .int("DASHBOARD_AUDIT_RETENTION_DAYS must be a whole number of days")
+      .min(1, "DASHBOARD_AUDIT_RETENTION_DAYS must be at least 1")
+      .max(36_500, "DASHBOARD_AUDIT_RETENTION_DAYS can be at most 36500 (100 years)")
+      .default(400),
   })
   .superRefine((env, ctx) => {
     if (!env.DASHBOARD_DEMO && !env.DASHBOARD_SECRET) {
@@ -115,7 +138,7 @@ export function resetAuthEnvForTests(): void {
   cached = undefined;
 }
 
-/** Throttling and session lifetime, from the environment. */
+/** Throttling, session lifetime and audit retention, from the environment. */
 export function authSettings(env = getAuthEnv()) {
   return {
     ttlMs: env.DASHBOARD_SESSION_TTL_HOURS * 3_600_000,
@@ -124,5 +147,6 @@ export function authSettings(env = getAuthEnv()) {
       maxPerIp: env.DASHBOARD_LOGIN_MAX_FAILURES_PER_IP,
       windowMs: env.DASHBOARD_LOGIN_WINDOW_MINUTES * 60_000,
     },
+    auditRetentionDays: env.DASHBOARD_AUDIT_RETENTION_DAYS,
   };
 }

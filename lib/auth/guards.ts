@@ -2,10 +2,11 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditOrLog } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import type { ApiErrorInfo } from "@/lib/mobivate/errors";
 import { authSettings } from "./env";
+import { safeNextPath } from "./request-info";
 import { can, ROLE_LABELS, type Permission } from "./roles";
 import { SESSION_TOKEN_PATTERN, sessionCookieName } from "./session-cookie";
 import { validateSession, type SessionUser } from "./session-store";
@@ -30,7 +31,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 async function loginUrl(): Promise<string> {
-  const next = (await headers()).get(PATH_HEADER);
+  // The same check as after signing in (a request path such as `//evil.example` is refused
+  // here already, so no link we build carries it).
+  const next = safeNextPath((await headers()).get(PATH_HEADER));
   return next && next !== "/" ? `/login?next=${encodeURIComponent(next)}` : "/login";
 }
 
@@ -39,7 +42,8 @@ function deniedMessage(user: SessionUser, permission: Permission): string {
 }
 
 async function auditDenied(user: SessionUser, permission: Permission, where: string) {
-  await recordAudit({
+  // A refusal changes nothing: a failed audit write is logged, the 403 is still answered.
+  await recordAuditOrLog({
     actor: { id: user.id, email: user.email },
     action: "access.denied",
     target: where,

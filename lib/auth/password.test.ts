@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
-import { safeNextPath } from "./request-info";
 import { hashSessionToken, newSessionToken } from "./tokens";
 import { SESSION_TOKEN_PATTERN } from "./session-cookie";
 
@@ -43,22 +42,5 @@ describe("session tokens", () => {
     expect(Buffer.from(t, "base64url")).toHaveLength(32);
     expect(newSessionToken()).not.toBe(t);
     expect(hashSessionToken(t)).toMatch(/^[0-9a-f]{64}$/);
-  });
-});
-
-describe("redirect after sign-in", () => {
-  it.each([
-    ["/messages?from=2024-01-01", "/messages?from=2024-01-01"],
-    ["/spend#x", "/spend#x"],
-    ["//evil.example/x", null],
-    ["/\\evil.example", null],
-    ["https://evil.example/", null],
-    ["javascript:alert(1)", null],
-    ["/login", null],
-    ["/api/export/messages", null],
-    ["/a\nb", null],
-    [undefined, null],
-  ])("%s → %s", (input, expected) => {
-    expect(safeNextPath(input)).toBe(expected);
   });
 });
