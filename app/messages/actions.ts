@@ -1,12 +1,13 @@
 "use server";
 
 import type { ActionResult } from "@/lib/action-result";
-import { actionGuard } from "@/lib/auth/guards";
-import { describeZodError, messageListSchema } from "@/lib/filters/messages";
-import { describeError } from "@/lib/mobivate/errors";
+import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { describeZodError, messageViewSchema } from "@/lib/filters/messages";
+import { describeError, invalidInput } from "@/lib/mobivate/errors";
 import { listMessages } from "@/lib/mobivate/messages";
 import type { MessagePage } from "@/lib/mobivate/types";
-import { hasSearch, messageSearchSchema } from "@/lib/search/message-filter";
+import { hasSearch } from "@/lib/search/message-filter";
 import { searchMessages } from "@/lib/search/search-messages";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
@@ -14,13 +15,9 @@ import { zonedDayRangeToApi } from "@/lib/time/range";
 export async function listMessagesAction(input: unknown): Promise<ActionResult<MessagePage>> {
   const denied = await actionGuard("messages:read", "list messages");
   if (denied) return denied;
-  const parsed = messageListSchema.and(messageSearchSchema).safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: { kind: "bad-request", status: 400, message: describeZodError(parsed.error) },
-    };
-  }
+  // The page's own schema: days within the span, and a search capped like every whole-range read.
+  const parsed = messageViewSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: invalidInput(describeZodError(parsed.error)) };
   const { from, to, tz, direction, page, pageSize, ...search } = parsed.data;
   try {
     const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
@@ -29,6 +26,8 @@ export async function listMessagesAction(input: unknown): Promise<ActionResult<M
     const data = hasSearch(search) ? await searchMessages(q, search) : await listMessages(q);
     return { ok: true, data };
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    const user = await getCurrentUser();
+    const viewer = user ? { canManageSettings: can(user.role, "settings:manage") } : undefined;
+    return { ok: false, error: describeError(err, viewer) };
   }
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback } from "react";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
-import { ErrorPanel } from "@/components/ui/error-panel";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { fetchReport } from "@/lib/report/fetch-report";
 import { complianceLineSchema, type ComplianceProgressLine } from "@/lib/compliance/protocol";
@@ -23,14 +22,7 @@ export function ComplianceView() {
   const { state, update } = useRangeFilters(parseComplianceParams, KEYS);
   if (state.status === "pending") return <TableSkeleton rows={4} />;
   if (state.status === "invalid") {
-    return (
-      <div className="space-y-3">
-        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
-        <Link href="/compliance" className="text-sm font-medium text-brand-700 underline">
-          Reset the filters
-        </Link>
-      </div>
-    );
+    return <LinkProblem problem={state} resetHref="/compliance" update={update} />;
   }
   return <ComplianceQueryView query={state.query} update={update} />;
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
-import { useSearchParamState } from "@/lib/filters/use-search-param-state";
-import { presetRange } from "@/lib/time/presets";
-import { browserTimeZone } from "@/lib/time/zones";
+import { useMemo } from "react";
+import { useRangeDefaults } from "@/lib/filters/use-search-param-state";
 
 // Shared by the Compliance and Delivery pages (the same behaviour as Spend's filters hook,
 // generic over the page's query).
 
 export type RangeFiltersState<Q> =
-  { status: "pending" } | { status: "invalid"; message: string } | { status: "ready"; query: Q };
+  | { status: "pending" }
+  | { status: "invalid"; message: string; badZone: boolean }
+  | { status: "ready"; query: Q };
 
 type Parse<Q> = (params: URLSearchParams) => { ok: true; query: Q } | { ok: false; error: string };
 
@@ -19,21 +19,11 @@ type Parse<Q> = (params: URLSearchParams) => { ok: true; query: Q } | { ok: fals
  * Only `keys` are parsed: the page's URL has no use for the API route's `refresh`.
  */
 export function useRangeFilters<Q>(parse: Parse<Q>, keys: readonly string[]) {
-  const { searchParams, update } = useSearchParamState();
-  const missing = !searchParams.get("from") || !searchParams.get("to") || !searchParams.get("tz");
-
-  useEffect(() => {
-    if (!missing) return;
-    const tz = searchParams.get("tz") || browserTimeZone();
-    const { from, to } = presetRange("last7", tz);
-    update(
-      { tz, from: searchParams.get("from") || from, to: searchParams.get("to") || to },
-      { replace: true },
-    );
-  }, [missing, searchParams, update]);
+  const { searchParams, update, missing, badZone } = useRangeDefaults();
 
   const keyList = keys.join(",");
   const state = useMemo<RangeFiltersState<Q>>(() => {
+    if (badZone) return { status: "invalid", message: badZone, badZone: true };
     if (missing) return { status: "pending" };
     const params = new URLSearchParams();
     for (const key of keyList.split(",")) {
@@ -43,8 +33,8 @@ export function useRangeFilters<Q>(parse: Parse<Q>, keys: readonly string[]) {
     const parsed = parse(params);
     return parsed.ok
       ? { status: "ready", query: parsed.query }
-      : { status: "invalid", message: parsed.error };
-  }, [missing, searchParams, parse, keyList]);
+      : { status: "invalid", message: parsed.error, badZone: false };
+  }, [missing, badZone, searchParams, parse, keyList]);
 
   return { state, update };
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback } from "react";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { SelectField } from "@/components/filters/select-field";
@@ -8,7 +7,7 @@ import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ReportReadState } from "@/components/compliance/report-read-state";
 import { useRangeFilters } from "@/components/compliance/use-range-filters";
 import { useReportRead } from "@/components/compliance/use-report-read";
-import { ErrorPanel } from "@/components/ui/error-panel";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { fetchReport } from "@/lib/report/fetch-report";
 import { deliveryLineSchema, type DeliveryProgressLine } from "@/lib/delivery/protocol";
@@ -28,14 +27,7 @@ export function DeliveryView() {
   const { state, update } = useRangeFilters(parseDeliveryParams, KEYS);
   if (state.status === "pending") return <TableSkeleton rows={4} />;
   if (state.status === "invalid") {
-    return (
-      <div className="space-y-3">
-        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
-        <Link href="/delivery" className="text-sm font-medium text-brand-700 underline">
-          Reset the filters
-        </Link>
-      </div>
-    );
+    return <LinkProblem problem={state} resetHref="/delivery" update={update} />;
   }
   return <DeliveryQueryView query={state.query} update={update} />;
 }

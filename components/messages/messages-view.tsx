@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import { listMessagesAction } from "@/app/messages/actions";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
@@ -12,9 +11,12 @@ import { Pager } from "@/components/data-table/pager";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { EmptyPage } from "@/components/ui/empty-page";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { PAGE_SIZES, type MessageListInput } from "@/lib/filters/messages";
+import { PAGE_SIZES, type MessageViewInput } from "@/lib/filters/messages";
+import { describeFailedRead } from "@/lib/mobivate/errors";
 import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
 import type { Message } from "@/lib/mobivate/types";
 import { zoneLabel } from "@/lib/time/zones";
@@ -48,14 +50,7 @@ export function MessagesView() {
 
   if (state.status === "pending") return <TableSkeleton />;
   if (state.status === "invalid") {
-    return (
-      <div className="space-y-3">
-        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
-        <Link href="/messages" className="text-sm font-medium text-brand-700 underline">
-          Reset the filters
-        </Link>
-      </div>
-    );
+    return <LinkProblem problem={state} resetHref="/messages" update={update} />;
   }
   return <MessagesTable filters={state.filters} sorting={state.sorting} update={update} />;
 }
@@ -65,7 +60,7 @@ function MessagesTable({
   sorting,
   update,
 }: {
-  filters: MessageListInput & MessageSearch;
+  filters: MessageViewInput;
   sorting: SortingState;
   update: ReturnType<typeof useMessageFilters>["update"];
 }) {
@@ -164,32 +159,24 @@ function MessagesTable({
         </p>
       )}
 
-      {!result ? (
+      {query.isError ? (
+        // The action threw: no answer at all (connection, restart, ended session).
+        <ErrorPanel error={describeFailedRead()} onRetry={() => query.refetch()} />
+      ) : !result ? (
         <TableSkeleton />
       ) : !result.ok ? (
         <ErrorPanel error={result.error} onRetry={() => query.refetch()} />
       ) : rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">
-            {page > 1
-              ? `Page ${page} is empty.`
-              : `No messages ${searching ? "match the search " : ""}from ${rangeText}`}
-            {direction ? ` for ${direction === "MO" ? "incoming" : "outgoing"} messages` : ""}.
-          </p>
-          <p className="mt-1 text-sm text-slate-600">
-            {page > 1 ? (
-              <button
-                type="button"
-                className="font-medium text-brand-700 underline"
-                onClick={() => update({ page: undefined })}
-              >
-                Go to the first page
-              </button>
-            ) : (
-              "Try a longer range or another direction."
-            )}
-          </p>
-        </div>
+        <EmptyPage
+          page={page}
+          pageSize={pageSize}
+          total={result.data.total}
+          what={`${searching ? "matching " : ""}${
+            direction ? (direction === "MO" ? "incoming " : "outgoing ") : ""
+          }messages from ${rangeText}`}
+          hint="Try a longer range or another direction."
+          onPage={(p) => update({ page: p === 1 ? undefined : p })}
+        />
       ) : (
         <>
           {searching && result.data.total !== undefined && (

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
-import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTable } from "@/components/data-table/data-table";
@@ -11,7 +10,9 @@ import { DateRangePicker, formatDayRange } from "@/components/filters/date-range
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { formatSort } from "@/lib/filters/sort";
+import { EmptyPage } from "@/components/ui/empty-page";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGE_SIZES } from "@/lib/filters/messages";
 import { optOutExportHref, type OptOutListInput } from "@/lib/filters/optouts";
@@ -39,14 +40,7 @@ export function OptOutsView() {
 
   if (!hydrated || state.status === "pending") return <TableSkeleton />;
   if (state.status === "invalid") {
-    return (
-      <div className="space-y-3">
-        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
-        <Link href="/optouts" className="text-sm font-medium text-brand-700 underline">
-          Reset the filters
-        </Link>
-      </div>
-    );
+    return <LinkProblem problem={state} resetHref="/optouts" update={update} />;
   }
   return <OptOutsPanel filters={state.filters} sorting={state.sorting} update={update} />;
 }
@@ -151,30 +145,23 @@ function OptOutsPanel({
       ) : result.status === "error" ? (
         <ErrorPanel error={result.error} onRetry={refetch} />
       ) : result.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">
-            {page > 1
-              ? `Page ${page} is empty.`
-              : searching
-                ? `No opt-outs match “${number}” from ${rangeText}.`
-                : `No opt-outs from ${rangeText}.`}
-          </p>
-          <p className="mt-1 text-sm text-slate-600">
-            {page > 1 ? (
-              <button
-                type="button"
-                className="font-medium text-brand-700 underline"
-                onClick={() => update({ page: undefined })}
-              >
-                Go to the first page
-              </button>
-            ) : searching ? (
-              "The search looks at every opt-out of these days: try fewer digits or a longer range."
-            ) : (
-              "Try a longer range."
-            )}
-          </p>
-        </div>
+        <EmptyPage
+          page={page}
+          pageSize={pageSize}
+          total={result.search?.shown}
+          what={
+            searching
+              ? `opt-outs matching “${number}” from ${rangeText}`
+              : `opt-outs from ${rangeText}`
+          }
+          empty={searching ? `No opt-outs match “${number}” from ${rangeText}.` : undefined}
+          hint={
+            searching
+              ? "The search looks at every opt-out of these days: try fewer digits or a longer range."
+              : "Try a longer range."
+          }
+          onPage={(p) => update({ page: p === 1 ? undefined : p })}
+        />
       ) : (
         <>
           <DataTable

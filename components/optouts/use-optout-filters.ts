@@ -1,17 +1,15 @@
 "use client";
 
 import type { SortingState } from "@tanstack/react-table";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { parseSort } from "@/lib/filters/sort";
 import { describeZodError } from "@/lib/filters/messages";
 import { optOutListSchema, type OptOutListInput } from "@/lib/filters/optouts";
-import { useSearchParamState } from "@/lib/filters/use-search-param-state";
-import { presetRange } from "@/lib/time/presets";
-import { browserTimeZone } from "@/lib/time/zones";
+import { useRangeDefaults } from "@/lib/filters/use-search-param-state";
 
 export type OptOutFiltersState =
   | { status: "pending" }
-  | { status: "invalid"; message: string }
+  | { status: "invalid"; message: string; badZone: boolean }
   | { status: "ready"; filters: OptOutListInput; sorting: SortingState };
 
 /**
@@ -20,20 +18,10 @@ export type OptOutFiltersState =
  * a shareable URL. `number` is the whole-range number search.
  */
 export function useOptOutFilters() {
-  const { searchParams, update } = useSearchParamState();
-  const missing = !searchParams.get("from") || !searchParams.get("to") || !searchParams.get("tz");
-
-  useEffect(() => {
-    if (!missing) return;
-    const tz = searchParams.get("tz") || browserTimeZone();
-    const { from, to } = presetRange("last7", tz);
-    update(
-      { tz, from: searchParams.get("from") || from, to: searchParams.get("to") || to },
-      { replace: true },
-    );
-  }, [missing, searchParams, update]);
+  const { searchParams, update, missing, badZone } = useRangeDefaults();
 
   const state = useMemo<OptOutFiltersState>(() => {
+    if (badZone) return { status: "invalid", message: badZone, badZone: true };
     if (missing) return { status: "pending" };
     const parsed = optOutListSchema.safeParse({
       from: searchParams.get("from"),
@@ -43,9 +31,11 @@ export function useOptOutFilters() {
       pageSize: searchParams.get("pageSize") || undefined,
       number: searchParams.get("number") || undefined,
     });
-    if (!parsed.success) return { status: "invalid", message: describeZodError(parsed.error) };
+    if (!parsed.success) {
+      return { status: "invalid", message: describeZodError(parsed.error), badZone: false };
+    }
     return { status: "ready", filters: parsed.data, sorting: parseSort(searchParams.get("sort")) };
-  }, [missing, searchParams]);
+  }, [missing, badZone, searchParams]);
 
   return { state, update };
 }

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { listOptOutsAction, searchOptOutsAction } from "@/app/optouts/actions";
 import type { OptOutListInput } from "@/lib/filters/optouts";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import { describeFailedRead, type ApiErrorInfo } from "@/lib/mobivate/errors";
 import type { OptOut } from "@/lib/mobivate/types";
 
 /** Every opt-out query starts with this key, so one invalidation refreshes them all. */
@@ -50,7 +50,10 @@ export function useOptOutRows(filters: OptOutListInput) {
 
   const listData = list.data;
   const searchData = search.data;
+  // The action threw (connection, restart, ended session): without this the skeleton stays.
+  const failed = searching ? search.isError : list.isError;
   const rows = useMemo<OptOutRows>(() => {
+    if (failed) return { status: "error", error: describeFailedRead() };
     const r = searching ? searchData : listData;
     if (!r) return { status: "loading" };
     if (!r.ok) return { status: "error", error: r.error };
@@ -70,7 +73,7 @@ export function useOptOutRows(filters: OptOutListInput) {
         shown: all.length,
       },
     };
-  }, [searching, searchData, listData, page, pageSize]);
+  }, [failed, searching, searchData, listData, page, pageSize]);
 
   return { rows, busy, refetch, rowsOrEmpty: rows.status === "ready" ? rows.rows : EMPTY };
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { fetchSpend, SpendRequestError } from "@/lib/spend/fetch-spend";
 import type { ProgressLine } from "@/lib/spend/protocol";
@@ -31,14 +31,7 @@ export function SpendView() {
   const { state, update } = useSpendFilters();
   if (state.status === "pending") return <TableSkeleton rows={4} />;
   if (state.status === "invalid") {
-    return (
-      <div className="space-y-3">
-        <ErrorPanel error={{ kind: "bad-request", status: 400, message: state.message }} />
-        <Link href="/spend" className="text-sm font-medium text-brand-700 underline">
-          Reset the filters
-        </Link>
-      </div>
-    );
+    return <LinkProblem problem={state} resetHref="/spend" update={update} />;
   }
   return <SpendQueryView query={state.query} update={update} />;
 }

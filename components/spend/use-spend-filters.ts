@@ -1,15 +1,13 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
-import { useSearchParamState } from "@/lib/filters/use-search-param-state";
+import { useMemo } from "react";
+import { useRangeDefaults } from "@/lib/filters/use-search-param-state";
 import { parseSpendParams } from "@/lib/spend/query";
 import type { SpendQuery } from "@/lib/spend/types";
-import { presetRange } from "@/lib/time/presets";
-import { browserTimeZone } from "@/lib/time/zones";
 
 export type SpendFiltersState =
   | { status: "pending" }
-  | { status: "invalid"; message: string }
+  | { status: "invalid"; message: string; badZone: boolean }
   | { status: "ready"; query: SpendQuery };
 
 /**
@@ -18,20 +16,10 @@ export type SpendFiltersState =
  * `replace`, so every view has a shareable URL.
  */
 export function useSpendFilters() {
-  const { searchParams, update } = useSearchParamState();
-  const missing = !searchParams.get("from") || !searchParams.get("to") || !searchParams.get("tz");
-
-  useEffect(() => {
-    if (!missing) return;
-    const tz = searchParams.get("tz") || browserTimeZone();
-    const { from, to } = presetRange("last7", tz);
-    update(
-      { tz, from: searchParams.get("from") || from, to: searchParams.get("to") || to },
-      { replace: true },
-    );
-  }, [missing, searchParams, update]);
+  const { searchParams, update, missing, badZone } = useRangeDefaults();
 
   const state = useMemo<SpendFiltersState>(() => {
+    if (badZone) return { status: "invalid", message: badZone, badZone: true };
     if (missing) return { status: "pending" };
     // Only the range keys: the page's URL has no use for the API route's `refresh`.
     const params = new URLSearchParams();
@@ -42,8 +30,8 @@ export function useSpendFilters() {
     const parsed = parseSpendParams(params);
     return parsed.ok
       ? { status: "ready", query: parsed.query }
-      : { status: "invalid", message: parsed.error };
-  }, [missing, searchParams]);
+      : { status: "invalid", message: parsed.error, badZone: false };
+  }, [missing, badZone, searchParams]);
 
   return { state, update };
 }

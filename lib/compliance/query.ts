@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { describeZodError, rangeSchema } from "@/lib/filters/messages";
-import { daysBetween, isValidDay } from "@/lib/time/calendar";
 import { TimeError } from "@/lib/time/errors";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import type { ComplianceQuery } from "./types";
@@ -9,18 +8,8 @@ import type { ComplianceQuery } from "./types";
 // link moves between the pages unchanged. Only outgoing messages are checked, so a
 // `direction` in the URL is ignored rather than refused.
 
-/** As on Spend: longer ranges mean millions of records to read. */
-export const MAX_REPORT_DAYS = 400;
-
-/** `rangeSchema` plus the length limit; zod runs the refine even when a day failed. */
-export function limitDays<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
-  return schema.refine(
-    (r) => !isValidDay(r.from) || !isValidDay(r.to) || daysBetween(r.from, r.to) < MAX_REPORT_DAYS,
-    { message: `Pick at most ${MAX_REPORT_DAYS} days`, path: ["to"] },
-  );
-}
-
-const complianceSchema = limitDays(rangeSchema);
+// The day cap (MAX_RANGE_DAYS) is part of rangeSchema, shared by every whole-range read.
+const complianceSchema = rangeSchema;
 
 const refreshSchema = z.enum(["1"], { error: "refresh: use refresh=1 or leave it out" }).optional();
 const bomSchema = z

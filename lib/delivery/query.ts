@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { checkApiRange, limitDays, parseFlags, type Parsed } from "@/lib/compliance/query";
+import { checkApiRange, parseFlags, type Parsed } from "@/lib/compliance/query";
 import { describeZodError, directionSchema, rangeSchema } from "@/lib/filters/messages";
 import type { DeliveryQuery } from "./types";
 
 // The same range parameters as /messages and /spend (from, to, tz, direction). A delivery
 // rate is about outgoing messages, so the direction defaults to MT (not "both" as on Spend).
 
-const deliverySchema = limitDays(
-  rangeSchema.and(z.object({ direction: directionSchema.default("MT") })),
-);
+// rangeSchema carries the day cap shared by every whole-range read.
+const deliverySchema = rangeSchema.and(z.object({ direction: directionSchema.default("MT") }));
 
 export function parseDeliveryParams(params: URLSearchParams): Parsed<DeliveryQuery> {
   const get = (k: string) => params.get(k) || undefined;

@@ -1,3 +1,5 @@
+import { TimeError } from "@/lib/time/errors";
+
 // Typed failure of a call to the Mobivate API. `kind` is what the UI needs to pick
 // words a person can act on; `status`/`apiMessage` keep the provider's own answer.
 export type MobivateErrorKind =
@@ -50,11 +52,54 @@ export function isRetryableStatus(status: number): boolean {
 export interface ApiErrorInfo {
   kind: MobivateErrorKind;
   status?: number;
+  /** A heading other than the kind's own (components/ui/error-panel.tsx), where it misleads. */
+  title?: string;
   /** Words for a person: what happened and what to do. Never contains secrets. */
   message: string;
 }
 
-export function describeError(err: unknown): ApiErrorInfo {
+/** Filters the dashboard itself refused (not Mobivate): a 400 worded as such. */
+export function invalidInput(message: string): ApiErrorInfo {
+  return { kind: "bad-request", status: 400, title: "These filters cannot be used", message };
+}
+
+/**
+ * A read that threw in the browser: no answer came from the dashboard server at all (the
+ * connection dropped, the server restarted, or the session ended and the answer was a
+ * redirect to the sign-in page).
+ */
+export function describeFailedRead(): ApiErrorInfo {
+  return {
+    kind: "network",
+    title: "The dashboard server did not answer",
+    message:
+      "The connection dropped or your session ended before the data arrived. Check your connection and try again; if it keeps failing, reload the page (you may need to sign in again).",
+  };
+}
+
+/**
+ * Who is reading the message, where it matters: only an admin can change the API key, so a
+ * rejected key is worded differently for them. Unknown (undefined) gets words for both.
+ */
+export interface ErrorViewer {
+  canManageSettings: boolean;
+}
+
+function rejectedKeyMessage(viewer: ErrorViewer | undefined): string {
+  const what =
+    "The Mobivate API rejected the API key (401 Unauthorized): it is wrong, expired or revoked.";
+  if (viewer?.canManageSettings) {
+    return `${what} Enter a valid key in Settings (API key) and use "Test key", then try again.`;
+  }
+  if (viewer) {
+    return `${what} Only an admin can change the key: ask an admin to check it in Settings, then try again.`;
+  }
+  return `${what} An admin can enter a valid key in Settings (API key); if you are not an admin, ask one to check it.`;
+}
+
+export function describeError(err: unknown, viewer?: ErrorViewer): ApiErrorInfo {
+  // A day or zone the time library could not use is the request's fault, not the server's.
+  if (err instanceof TimeError) return invalidInput(err.message);
   if (err instanceof MobivateError) {
     const status = err.status;
     switch (err.kind) {
@@ -62,8 +107,7 @@ export function describeError(err: unknown): ApiErrorInfo {
         return {
           kind: err.kind,
           status,
-          message:
-            "The Mobivate API rejected the API key (401 Unauthorized). Check that the key is correct and has not been revoked, then try again.",
+          message: rejectedKeyMessage(viewer),
         };
       case "bad-request":
         return {

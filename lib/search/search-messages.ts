@@ -2,6 +2,10 @@ import "server-only";
 import type { MessageQuery } from "@/lib/mobivate/messages";
 import { readAllMessages } from "@/lib/mobivate/read-range";
 import type { Message, MessagePage } from "@/lib/mobivate/types";
+import { MAX_RANGE_DAYS } from "@/lib/filters/messages";
+import { MS_PER_DAY } from "@/lib/time/calendar";
+import { TimeError } from "@/lib/time/errors";
+import { parseApiTimestamp } from "@/lib/time/parse";
 import { messagePredicate, type MessageSearch } from "./message-filter";
 
 // Paging through search results would otherwise re-read the whole range for every page, so
@@ -18,12 +22,24 @@ function remember(key: string, rows: Message[], scanned: number) {
   while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
 }
 
+/**
+ * The schemas refuse longer ranges with words; this keeps any other caller from reading an
+ * unbounded range (a day's slack for a daylight-saving day of 25 hours at each end).
+ */
+function assertSearchableRange(q: MessageQuery): void {
+  const span = parseApiTimestamp(q.endDate) - parseApiTimestamp(q.startDate);
+  if (span > (MAX_RANGE_DAYS + 1) * MS_PER_DAY) {
+    throw new TimeError("RANGE_TOO_LONG", `Pick at most ${MAX_RANGE_DAYS} days for a search`);
+  }
+}
+
 /** Every match of a search over a whole range (read page by page, filtered on the fly). */
 export async function findMessages(
   q: MessageQuery,
   search: MessageSearch,
   opts: { signal?: AbortSignal } = {},
 ): Promise<{ rows: Message[]; scanned: number }> {
+  assertSearchableRange(q);
   const key = JSON.stringify([q.startDate, q.endDate, q.direction ?? "", search]);
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit;

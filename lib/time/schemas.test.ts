@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daySchema, timeZoneSchema } from "./schemas";
+import { DAY_SPAN_TEXT, daySchema, FIRST_DAY, LAST_DAY, timeZoneSchema } from "./schemas";
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.error?.issues.map((i) => i.message);
@@ -52,3 +52,37 @@ describe("timeZoneSchema", () => {
     ]);
   });
 });
+
+describe("the span of days (one decision for every page, action and route)", () => {
+  it.each([FIRST_DAY, "2026-11-30", LAST_DAY])("accepts %s", (day) => {
+    expect(daySchema.parse(day)).toBe(day);
+  });
+
+  it.each(["0001-01-01", "1899-12-31", "1999-12-31", "2100-01-01", "9999-12-31"])(
+    "refuses %s in words that give the span",
+    (day) => {
+      expect(messages(daySchema.safeParse(day))).toEqual([
+        `"${day}" is out of range. Pick days between 1 January 2000 and 31 December 2099.`,
+      ]);
+    },
+  );
+
+  it("says the span as the constants are", () => {
+    expect(DAY_SPAN_TEXT).toContain(formatDayLabelLong(FIRST_DAY));
+    expect(DAY_SPAN_TEXT).toContain(formatDayLabelLong(LAST_DAY));
+  });
+
+  it("refuses a huge string by its length, without quoting it back", () => {
+    const result = daySchema.safeParse("2".repeat(100_000));
+    expect(messages(result)).toEqual(["Expected a date written YYYY-MM-DD (e.g. 2026-04-05)"]);
+  });
+});
+
+function formatDayLabelLong(day: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
+}

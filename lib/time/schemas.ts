@@ -2,9 +2,29 @@ import { z } from "zod";
 import { DAY_PATTERN, isValidDay } from "./calendar";
 import { isValidTimeZone } from "./zones";
 
-/** A calendar day written strictly as YYYY-MM-DD that exists (no 2026-02-30). */
+/**
+ * The days any page, action or route may be asked about, decided once here. The start is
+ * where the opt-out history begins (lib/compliance reads opt-outs from 2000-01-01: an earlier
+ * range would ask the API for an inverted one) and no SMS log reaches further back; the end
+ * is fixed and far, so links stay valid for years and the server and every browser agree
+ * whatever their clocks say. Outside it, zone offsets (local mean time before 1900) and the
+ * API's four-digit years (9999-12-31 ends in year 10000) stop working.
+ */
+export const FIRST_DAY = "2000-01-01";
+export const LAST_DAY = "2099-12-31";
+/** The span in words, for every message that refuses a day outside it. */
+export const DAY_SPAN_TEXT = "Pick days between 1 January 2000 and 31 December 2099";
+
+export function isDayInSpan(day: string): boolean {
+  return day >= FIRST_DAY && day <= LAST_DAY;
+}
+
+/** A calendar day written strictly as YYYY-MM-DD that exists (no 2026-02-30) within the span. */
 export const daySchema = z
   .string({ error: "Expected a date written YYYY-MM-DD" })
+  // Far longer text is never a day: refused first, so the pattern and the message (which
+  // quotes the input) only ever see a short string.
+  .max(40, { error: "Expected a date written YYYY-MM-DD (e.g. 2026-04-05)", abort: true })
   .regex(DAY_PATTERN, {
     error: (issue) =>
       `Expected a date written YYYY-MM-DD (e.g. 2026-04-05), got ${JSON.stringify(issue.input)}`,
@@ -12,11 +32,16 @@ export const daySchema = z
   })
   .refine(isValidDay, {
     error: (issue) => `${JSON.stringify(issue.input)} is not a real calendar date`,
+    abort: true,
+  })
+  .refine(isDayInSpan, {
+    error: (issue) => `${JSON.stringify(issue.input)} is out of range. ${DAY_SPAN_TEXT}.`,
   });
 
 /** An IANA time-zone name the runtime knows, e.g. "Australia/Sydney" or "UTC". */
 export const timeZoneSchema = z
   .string({ error: "Expected a time-zone name such as Europe/London" })
+  .max(64, { error: "That time-zone name is too long (e.g. Europe/London, UTC)", abort: true })
   .refine(isValidTimeZone, {
     error: (issue) =>
       `${JSON.stringify(issue.input)} is not a known IANA time zone (e.g. Europe/London, UTC)`,

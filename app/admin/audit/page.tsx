@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AUDIT_ACTIONS, isAuditAction } from "@/lib/audit/actions";
-import { auditInstants, auditSearch, parseAuditQuery } from "@/lib/audit/filters";
+import {
+  auditInstants,
+  auditSearch,
+  describeAuditQueryError,
+  parseAuditQuery,
+} from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/store";
 import { requirePermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
@@ -28,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <h1 className="text-xl font-semibold">Audit log</h1>
         <AuditFilters query={{}} />
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-          {parsed.error.issues[0]?.message ?? "Invalid filters"}.{" "}
+          {describeAuditQueryError(parsed.error)}{" "}
           <Link href="/admin/audit" className="underline">
             Clear the filters
           </Link>

@@ -8,6 +8,7 @@ import { Replies } from "@/components/message-detail/replies";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
 import { requirePermission } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { isApiKeyConfigured } from "@/lib/mobivate/config";
 import { describeError, MobivateError } from "@/lib/mobivate/errors";
 import { getMessage, getMessageWithRaw } from "@/lib/mobivate/messages";
@@ -26,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MessageDetailPage({ params, searchParams }: Props) {
-  await requirePermission("messages:read");
+  const user = await requirePermission("messages:read");
   if (!(await isApiKeyConfigured())) return <ConfigMissing />;
+  const viewer = { canManageSettings: can(user.role, "settings:manage") };
   const { id } = await params;
   const sp = await searchParams;
 
@@ -35,7 +37,7 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
   try {
     loaded = await getMessageWithRaw(id);
   } catch (err) {
-    const info = describeError(err);
+    const info = describeError(err, viewer);
     const notFound = err instanceof MobivateError && err.kind === "not-found";
     return (
       <div className="space-y-4">
@@ -100,7 +102,7 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
           <div>
             <h3 className="mb-1 text-sm font-medium text-slate-700">In reply to</h3>
             {parent instanceof Error ? (
-              <ErrorPanel error={describeError(parent)} />
+              <ErrorPanel error={describeError(parent, viewer)} />
             ) : (
               <MessageCard message={parent} tz={range.tz} href={href(parent.id)} />
             )}
