@@ -5,7 +5,14 @@ import {
   MIN_MOBILE_DIGITS,
   numberDigits,
 } from "@/lib/optouts/number";
-import { DEFAULT_PAGE_SIZE, pageSchema, pageSizeSchema, rangeSchema } from "./messages";
+import {
+  capRangeDays,
+  DEFAULT_PAGE_SIZE,
+  listRangeSchema,
+  pageSchema,
+  pageSizeSchema,
+  rangeSchema,
+} from "./messages";
 
 // Opt-outs page filters (URL), number search and the add/remove form. Shared by the page
 // (client), the server actions and the CSV route so they agree on every rule.
@@ -27,11 +34,16 @@ export const numberSearchSchema = z
   })
   .refine((s) => numberDigits(s).length > 0, "Type at least one digit");
 
-export const optOutListSchema = rangeSchema.safeExtend({
-  page: pageSchema.default(1),
-  pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE),
-  number: numberSearchSchema.optional(),
-});
+// One page of the list reads one API page: no day cap. With `number` the page shows a
+// whole-range search, which has the cap of every whole-range read.
+export const optOutListSchema = capRangeDays(
+  listRangeSchema.safeExtend({
+    page: pageSchema.default(1),
+    pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE),
+    number: numberSearchSchema.optional(),
+  }),
+  (v) => v.number !== undefined,
+);
 
 export const optOutSearchSchema = rangeSchema.safeExtend({ number: numberSearchSchema });
 
