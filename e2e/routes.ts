@@ -27,7 +27,7 @@ export function appRoutes(): AppRoute[] {
     .sort()
     .map((route) => ({
       route,
-      path: route.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, "1"),
+      path: route.replace(/\[{1,2}[^[\]]+\]{1,2}/g, "1"),
       kind: route === "/api" || route.startsWith("/api/") ? "api" : "page",
     }));
 }
@@ -53,7 +53,7 @@ export function serverActions(): ServerAction[] {
     return {
       id,
       name: `${a.filename}#${a.exportedName}`,
-      pagePath: route.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, "1"),
+      pagePath: route.replace(/\[{1,2}[^[\]]+\]{1,2}/g, "1"),
     };
   });
 }

@@ -17,7 +17,7 @@ export function FindById({ query }: { query: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const clean = value.trim();
-        if (!/^[0-9A-Za-z]{8,64}$/.test(clean)) {
+        if (!/^[\da-z]{8,64}$/i.test(clean)) {
           setError("A message id is letters and digits, e.g. 9A0C23DD0A000A9D2FBD4671D780AFDA.");
           return;
         }

@@ -11,7 +11,7 @@ export const TD_NUM = "px-3 py-2 text-right tabular-nums";
 
 /** The no-cost row's cost: only worth a number when some cost came without a currency. */
 function noCostText(cost: string | null): string {
-  if (cost === null || /^0(\.0+)?$/.test(cost)) return "—";
+  if (cost === null || /^0(?:\.0+)?$/.test(cost)) return "—";
   return `${formatMoney(cost)} (currency unknown)`;
 }
 

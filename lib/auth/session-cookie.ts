@@ -7,11 +7,11 @@
  */
 export function sessionCookieName(): string {
   const name = process.env.DASHBOARD_SESSION_COOKIE?.trim();
-  return name && /^[A-Za-z0-9_-]+$/.test(name) ? name : "dashboard_session";
+  return name && /^[\w-]+$/.test(name) ? name : "dashboard_session";
 }
 
 /** Tokens are 32 random bytes in base64url (43 characters). */
-export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const SESSION_TOKEN_PATTERN = /^[\w-]{43}$/;
 
 /** https as seen by the browser: directly or behind a TLS-terminating proxy. */
 export function isHttpsRequest(headers: Headers, url?: string): boolean {

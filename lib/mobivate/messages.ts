@@ -74,7 +74,7 @@ export async function getMessageWithRaw(
   opts: CallOptions = {},
 ): Promise<{ message: Message; raw: unknown }> {
   const cfg = opts.cfg ?? (await getMobivateConfig());
-  if (!/^[0-9A-Za-z-]{1,64}$/.test(id)) {
+  if (!/^[\da-z-]{1,64}$/i.test(id)) {
     throw new MobivateError("not-found", "Invalid id", { status: 404, apiMessage: "Not Found" });
   }
   const data = await mobivateFetch(cfg, {

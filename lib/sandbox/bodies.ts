@@ -227,5 +227,5 @@ export function moBody(rng: Rng): string {
 
 /** True for the opt-out keywords handsets send (what triggers an "MO" opt-out). */
 export function isStopBody(body: string): boolean {
-  return /^\s*(stop|unsubscribe)\b/i.test(body);
+  return /^\s*(?:stop|unsubscribe)\b/i.test(body);
 }

@@ -87,7 +87,7 @@ export function messageProblems(m: unknown): string[] {
   check(Number.isInteger(r.parts) && (r.parts as number) >= 1, "parts");
   check(
     r.cost === null ||
-      (typeof r.cost === "number" && r.cost >= 0 && /^\d+(\.\d{1,4})?$/.test(String(r.cost))),
+      (typeof r.cost === "number" && r.cost >= 0 && /^\d+(?:\.\d{1,4})?$/.test(String(r.cost))),
     "cost",
   );
   check(

@@ -8,6 +8,8 @@ describe("spend formatting", () => {
     expect(formatMoney("3")).toBe("3");
     expect(formatMoney("-1000.5")).toBe("-1,000.5");
     expect(formatMoney("0.0000")).toBe("0.0000");
+    expect(formatMoney("12345678")).toBe("12,345,678");
+    expect(formatMoney("123456.5")).toBe("123,456.5");
   });
 
   it("labels days without a time zone", () => {

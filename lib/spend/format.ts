@@ -11,8 +11,16 @@ export function formatCount(n: number): string {
 export function formatMoney(amount: string): string {
   const negative = amount.startsWith("-");
   const [int = "0", frac] = (negative ? amount.slice(1) : amount).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const grouped = /^\d+$/.test(int) ? groupThousands(int) : int;
   return `${negative ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
+}
+
+/** "1234567" → "1,234,567". A loop, not a look-ahead regex: linear in the number of digits. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join(",");
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -9,7 +9,7 @@ import { TimeError } from "./errors";
 // capitalisation ("eUrOpE/lOnDoN"), and every variant would otherwise get its own formatter
 // in @date-fns/tz. Each accepted name is mapped to the runtime's own spelling, which is
 // what reaches tzOffset and the formatters.
-const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
+const ZONE_SHAPE = /^[a-z][\w+\-/]*$/i;
 const MAX_CACHED_NAMES = 2000;
 const canonicalNames = new Map<string, string | null>();
 
