@@ -5,6 +5,7 @@ import {
   changeRoleAction,
   resetPasswordAction,
   setDisabledAction,
+  unlockUserAction,
 } from "@/app/admin/users/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
@@ -12,8 +13,25 @@ import { passwordSchema } from "@/lib/auth/user-schemas";
 import type { UserSummary } from "@/lib/auth/users";
 import { inputClass, secondaryButton } from "./styles";
 
-/** One user: role, password reset, enable/disable. Each change is its own server action. */
-export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }) {
+/** "04:52 UTC": the same text on the server and in the browser (no hydration mismatch). */
+function utcTime(iso: string): string {
+  return `${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * One user: role, password reset, enable/disable, and unlock while too many wrong passwords
+ * lock the account. Each change is its own server action.
+ */
+export function UserRow({
+  user,
+  isSelf,
+  lockedUntil,
+}: {
+  user: UserSummary;
+  isSelf: boolean;
+  /** ISO instant the sign-in lock ends, or null when not locked. */
+  lockedUntil: string | null;
+}) {
   const id = useId();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -67,6 +85,12 @@ export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }
         <span className={user.disabled ? "font-medium text-red-800" : "text-green-800"}>
           {user.disabled ? "Disabled" : "Active"}
         </span>
+        {lockedUntil && (
+          <div className="text-xs font-medium text-amber-900" data-testid="locked">
+            Locked (wrong passwords) until{" "}
+            <time dateTime={lockedUntil}>{utcTime(lockedUntil)}</time>
+          </div>
+        )}
       </td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-2">
@@ -79,6 +103,21 @@ export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }
           >
             Reset password
           </button>
+          {lockedUntil && (
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={pending}
+              onClick={() =>
+                run(
+                  () => unlockUserAction({ userId: user.id }),
+                  "Unlocked: they can sign in again.",
+                )
+              }
+            >
+              Unlock
+            </button>
+          )}
           {!isSelf && (
             <button
               type="button"

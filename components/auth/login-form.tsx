@@ -3,11 +3,13 @@
 import { useActionState, useId } from "react";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
 
-function retryWords(iso: string): string {
+function retryWords(iso: string, unlockable: boolean): string {
   const at = new Date(iso);
   const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
   const time = at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  return `Try again after ${time} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`;
+  const when = `Try again after ${time} (in ${minutes} minute${minutes === 1 ? "" : "s"})`;
+  // An address lock has no admin override (it protects every account from one source).
+  return unlockable ? `${when}, or ask an admin to unlock your account.` : `${when}.`;
 }
 
 export function LoginForm({ next }: { next: string | null }) {
@@ -57,7 +59,7 @@ export function LoginForm({ next }: { next: string | null }) {
       {state.error && (
         <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
           {state.error}
-          {state.retryAt && ` ${retryWords(state.retryAt)}`}
+          {state.retryAt && ` ${retryWords(state.retryAt, state.unlockable === true)}`}
         </p>
       )}
       <button

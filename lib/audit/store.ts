@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { auditLog, type AuditRow } from "@/lib/db/schema";
 import type { AuditAction, AuditOutcome } from "./actions";
@@ -31,6 +31,51 @@ export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
     details: entry.details ?? {},
     ip: entry.ip ?? null,
   });
+}
+
+/**
+ * Repeats of one event counted in one row instead of a row each (throttled sign-ins): the
+ * first call with `dedupeKey` inserts `entry` with `details.count = 1`, later calls add 1 to
+ * the count and set `details.lastAt`. One statement (an upsert on the unique key), so
+ * several instances on one database count into the same row. Returns the count.
+ */
+export async function countAudit(
+  db: Db,
+  entry: AuditEntry,
+  dedupeKey: string,
+  now = new Date(),
+): Promise<number> {
+  const lastAt = now.toISOString();
+  const [row] = await db
+    .insert(auditLog)
+    .values({
+      at: now,
+      actorId: entry.actor?.id ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      outcome: entry.outcome,
+      details: { ...entry.details, count: 1, lastAt },
+      ip: entry.ip ?? null,
+      dedupeKey,
+    })
+    .onConflictDoUpdate({
+      target: auditLog.dedupeKey,
+      set: {
+        details: sql`${auditLog.details} || jsonb_build_object('count', coalesce((${auditLog.details}->>'count')::int, 1) + 1, 'lastAt', ${lastAt}::text)`,
+      },
+    })
+    .returning({ details: auditLog.details });
+  const n = Number((row?.details as { count?: unknown } | undefined)?.count);
+  return Number.isFinite(n) ? n : 1;
+}
+
+/**
+ * Retention: deletes entries older than `days` in one statement (a range on the `at` index).
+ * Cheap enough to ride on every sign-in, like the other housekeeping there.
+ */
+export async function pruneAudit(db: Db, days: number, now = new Date()): Promise<void> {
+  await db.delete(auditLog).where(lt(auditLog.at, new Date(now.getTime() - days * 86_400_000)));
 }
 
 export interface AuditFilters {

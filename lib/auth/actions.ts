@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditOrLog } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { authSettings } from "./env";
 import { getCurrentUser, sessionToken } from "./guards";
@@ -19,6 +19,8 @@ export interface LoginState {
   error: string | null;
   /** ISO instant after which a locked sign-in may be tried again (the form shows local time). */
   retryAt?: string;
+  /** The lock is on the account, which an admin can lift on the Users page. */
+  unlockable?: boolean;
   email?: string;
 }
 
@@ -43,7 +45,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   const h = await headers();
   let result;
   try {
-    const { ttlMs, limits } = authSettings();
+    const settings = authSettings();
     result = await authenticate(
       await getDb(),
       {
@@ -52,7 +54,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
         ip: clientIp(h),
         userAgent: userAgent(h),
       },
-      { ttlMs, limits },
+      settings,
     );
   } catch (err) {
     return { error: describeStartupError(err), email };
@@ -65,6 +67,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
             ? "Too many failed sign-ins for this account."
             : "Too many failed sign-ins from your network address.",
         retryAt: result.retryAt.toISOString(),
+        unlockable: result.scope === "account",
         email,
       };
     }
@@ -92,7 +95,9 @@ export async function logoutAction(): Promise<void> {
       // The cookie is cleared below either way.
     }
     if (user) {
-      await recordAudit({
+      // The session is already deleted: signing out must not fail on the audit log
+      // (a failed write is retried and logged).
+      await recordAuditOrLog({
         actor: { id: user.id, email: user.email },
         action: "auth.logout",
         target: user.email,

@@ -1,5 +1,5 @@
 import "server-only";
-import { insertAudit } from "@/lib/audit/store";
+import { countAudit, insertAudit, pruneAudit } from "@/lib/audit/store";
 import type { Db } from "@/lib/db/open";
 import { burnPasswordCheck, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { isRole } from "./roles";
@@ -29,26 +29,68 @@ export interface LoginInput {
  * the same answer in the same time; a disabled account is named only to someone who knows
  * its password.
  */
+export interface LoginConfig {
+  limits: ThrottleLimits;
+  ttlMs: number;
+  /** Audit entries older than this are deleted (housekeeping on successful sign-ins). */
+  auditRetentionDays?: number;
+  /** Tests: the clock for throttling and its audit rows. */
+  now?: Date;
+}
+
+/**
+ * The audit key of throttled attempts: one row per scope, account or address, and fixed
+ * window (aligned to multiples of the window length), counting every refusal in it.
+ */
+export function throttleAuditKey(
+  scope: "account" | "ip",
+  key: string,
+  windowMs: number,
+  now: Date,
+): { dedupeKey: string; windowStart: Date } {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return {
+    dedupeKey: `auth.login_failed:throttled:${scope}:${windowStart.toISOString()}:${key}`,
+    windowStart,
+  };
+}
+
 export async function authenticate(
   db: Db,
   input: LoginInput,
-  config: { limits: ThrottleLimits; ttlMs: number },
+  config: LoginConfig,
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email).slice(0, 320);
-  const verdict = await beginLoginAttempt(db, { email, ip: input.ip }, config.limits);
+  const now = config.now ?? new Date();
+  const verdict = await beginLoginAttempt(db, { email, ip: input.ip }, config.limits, now);
   if (verdict.locked) {
-    await insertAudit(db, {
-      actor: null,
-      action: "auth.login_failed",
-      target: email,
-      details: {
-        reason: "throttled",
-        scope: verdict.scope,
-        retryAt: verdict.retryAt.toISOString(),
+    // A refusal costs no password hash, so a client can send many: they are counted in one
+    // row per account or address per window, never a row each.
+    const key = verdict.scope === "account" ? email : input.ip;
+    const { dedupeKey, windowStart } = throttleAuditKey(
+      verdict.scope,
+      key,
+      config.limits.windowMs,
+      now,
+    );
+    await countAudit(
+      db,
+      {
+        actor: null,
+        action: "auth.login_failed",
+        target: key,
+        details: {
+          reason: "throttled",
+          scope: verdict.scope,
+          retryAt: verdict.retryAt.toISOString(),
+          windowStart: windowStart.toISOString(),
+        },
+        outcome: "denied",
+        ip: input.ip,
       },
-      outcome: "denied",
-      ip: input.ip,
-    });
+      dedupeKey,
+      now,
+    );
     return { ok: false, ...verdict, reason: "locked" };
   }
 
@@ -95,7 +137,11 @@ export async function authenticate(
     role: user.role,
   };
   // Housekeeping rides on sign-ins (rare, and every instance does them): no scheduler needed.
-  await Promise.all([purgeExpiredSessions(db), pruneLoginAttempts(db)]);
+  await Promise.all([
+    purgeExpiredSessions(db),
+    pruneLoginAttempts(db),
+    config.auditRetentionDays ? pruneAudit(db, config.auditRetentionDays) : undefined,
+  ]);
   await insertAudit(db, {
     actor: { id: user.id, email: user.email },
     action: "auth.login",

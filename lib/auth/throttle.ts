@@ -1,7 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, gt, lt, max, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, lt, max, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { loginAttempts } from "@/lib/db/schema";
+import { normaliseEmail } from "./users";
 
 // Failed sign-ins are counted per account (email as typed, so unknown emails lock the same
 // way and reveal nothing) and per client address, in the database so every instance agrees.
@@ -95,4 +96,59 @@ export async function pruneLoginAttempts(db: Db, now = new Date()): Promise<void
   await db
     .delete(loginAttempts)
     .where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 3_600_000)));
+}
+
+/** Marks an admin's unlock in login_attempts (see unlockAccount); never a real address. */
+export const UNLOCK_MARKER_IP = "admin-unlock";
+
+/**
+ * Ends an account's lock at once. Recorded like a successful sign-in (a success row for the
+ * email), which by the rule above clears the account's earlier failures, while those failures
+ * still count against the addresses they came from: an unlock does not help an attacker who
+ * guessed from one address at many accounts.
+ */
+export async function unlockAccount(db: Db, email: string, now = new Date()): Promise<void> {
+  await db
+    .insert(loginAttempts)
+    .values({ email: normaliseEmail(email), ip: UNLOCK_MARKER_IP, success: true, at: now });
+}
+
+/**
+ * The accounts among `emails` that are locked now, with when each lock ends: the same rule
+ * as beginLoginAttempt (at least maxPerAccount failures in the window since the last success
+ * or unlock). One query for the Users page.
+ */
+export async function lockedAccounts(
+  db: Db,
+  emails: readonly string[],
+  limits: ThrottleLimits,
+  now = new Date(),
+): Promise<Map<string, Date>> {
+  const locked = new Map<string, Date>();
+  if (emails.length === 0) return locked;
+  const rows = await db
+    .select({ email: loginAttempts.email, at: loginAttempts.at, success: loginAttempts.success })
+    .from(loginAttempts)
+    .where(
+      and(
+        inArray(loginAttempts.email, emails.map(normaliseEmail)),
+        gt(loginAttempts.at, new Date(now.getTime() - limits.windowMs)),
+      ),
+    )
+    .orderBy(desc(loginAttempts.at));
+  const byEmail = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byEmail.get(r.email);
+    if (list) list.push(r);
+    else byEmail.set(r.email, [r]);
+  }
+  for (const [email, attempts] of byEmail) {
+    // Newest first: the failures before the first success met are the ones that count.
+    const stop = attempts.findIndex((a) => a.success);
+    const failures = stop === -1 ? attempts : attempts.slice(0, stop);
+    const pivot = failures[limits.maxPerAccount - 1];
+    const until = pivot ? new Date(pivot.at.getTime() + limits.windowMs) : null;
+    if (until && until > now) locked.set(email, until);
+  }
+  return locked;
 }

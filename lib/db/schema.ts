@@ -93,11 +93,18 @@ export const auditLog = pgTable(
     outcome: text("outcome").notNull(),
     details: jsonb("details").notNull().default({}),
     ip: text("ip"),
+    /**
+     * Set only on entries that count repeats instead of adding rows (throttled sign-ins: one
+     * per account or address per window); unique, so every instance upserts the same row.
+     */
+    dedupeKey: text("dedupe_key"),
   },
   (t) => [
+    // Also what retention pruning deletes by (one range delete).
     index("audit_log_at_idx").on(t.at),
     index("audit_log_action_at_idx").on(t.action, t.at),
     index("audit_log_actor_email_at_idx").on(t.actorEmail, t.at),
+    uniqueIndex("audit_log_dedupe_key_key").on(t.dedupeKey),
   ],
 );
 

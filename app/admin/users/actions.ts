@@ -3,8 +3,11 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import { AUDIT_MISSED_MESSAGE, AuditWriteError } from "@/lib/audit/audit-error";
 import { recordAudit } from "@/lib/audit/record";
+import { authSettings } from "@/lib/auth/env";
 import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
+import { lockedAccounts, unlockAccount } from "@/lib/auth/throttle";
 import {
   changeRoleSchema,
   createUserSchema,
@@ -17,6 +20,7 @@ import {
   setUserDisabled,
   setUserPassword,
   setUserRole,
+  toSummary,
   UserError,
   type UserSummary,
 } from "@/lib/auth/users";
@@ -40,6 +44,10 @@ function invalid(error: z.ZodError): Failure {
 }
 
 function failed(err: unknown): Failure {
+  // The user change is saved; only its audit entry is missing: say so, not "not saved".
+  if (err instanceof AuditWriteError) {
+    return { ok: false, error: { kind: "server", message: AUDIT_MISSED_MESSAGE } };
+  }
   if (err instanceof UserError) {
     return {
       ok: false,
@@ -150,6 +158,42 @@ export async function setDisabledAction(input: unknown): Promise<ActionResult<Us
     });
     revalidatePath("/admin/users");
     return { ok: true, data: user };
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+// The same user id rule as the other actions.
+const unlockSchema = changeRoleSchema.pick({ userId: true });
+
+/** Lifts a sign-in lock (too many wrong passwords) before its time runs out. */
+export async function unlockUserAction(input: unknown): Promise<ActionResult<UserSummary>> {
+  const denied = await actionGuard("users:manage", "unlockUser");
+  if (denied) return denied;
+  const parsed = unlockSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const db = await getDb();
+    const row = await findUserById(db, parsed.data.userId);
+    if (!row) throw new UserError("not-found", "That user no longer exists.");
+    const { limits } = authSettings();
+    const lockedUntil = (await lockedAccounts(db, [row.email], limits)).get(row.email);
+    if (!lockedUntil) {
+      return {
+        ok: false,
+        error: { kind: "bad-request", status: 409, message: "This account is not locked." },
+      };
+    }
+    await unlockAccount(db, row.email);
+    await recordAudit({
+      actor: await actor(),
+      action: "user.unlock",
+      target: row.email,
+      details: { lockedUntil: lockedUntil.toISOString() },
+      outcome: "success",
+    });
+    revalidatePath("/admin/users");
+    return { ok: true, data: toSummary(row) };
   } catch (err) {
     return failed(err);
   }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
+import { authSettings } from "@/lib/auth/env";
 import { requirePermission } from "@/lib/auth/guards";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { lockedAccounts } from "@/lib/auth/throttle";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 
@@ -11,7 +13,14 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const me = await requirePermission("users:manage");
-  const users = await listUsers(await getDb());
+  const db = await getDb();
+  const users = await listUsers(db);
+  // Accounts locked by wrong passwords right now, so an admin can see and lift them.
+  const locks = await lockedAccounts(
+    db,
+    users.map((u) => u.email),
+    authSettings().limits,
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Users</h1>
@@ -37,7 +46,12 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} isSelf={u.id === me.id} />
+              <UserRow
+                key={u.id}
+                user={u}
+                isSelf={u.id === me.id}
+                lockedUntil={locks.get(u.email)?.toISOString() ?? null}
+              />
             ))}
           </tbody>
         </table>
