@@ -1,6 +1,6 @@
 import { auditCsvColumns } from "@/lib/audit/columns";
 import { auditExport } from "@/lib/audit/export-audit";
-import { auditInstants, parseAuditQuery } from "@/lib/audit/filters";
+import { auditInstants, describeAuditQueryError, parseAuditQuery } from "@/lib/audit/filters";
 import { iterateAudit } from "@/lib/audit/store";
 import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
@@ -21,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
         error: {
           kind: "bad-request",
           status: 400,
-          message: parsed.error.issues[0]?.message ?? "Invalid filters",
+          message: describeAuditQueryError(parsed.error),
         },
       },
       { status: 400, headers: { "Cache-Control": "no-store" } },
