@@ -44,7 +44,8 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with a 403 (lib/auth/guards.ts).
     authInterrupts: true,
     // = MAX_BODY_BYTES in lib/http/request-limits.ts (a test checks they agree). proxy.ts
-    // refuses a larger Content-Length with a 413; this bounds a body sent without one.
+    // refuses a larger Content-Length (413) and a chunked body (411); this bounds any other
+    // body without a length (Next answers that one with a 500, not a 413).
     serverActions: { bodySizeLimit: 64 * 1024 },
   },
   async headers() {

@@ -107,6 +107,17 @@ describe("proxy: body size", () => {
     expect(await res.text()).toContain("<h1>This request is too large</h1>");
   });
 
+  it("asks for the length of a body sent without one (chunked)", async () => {
+    const res = await proxy(
+      request("/login", {
+        method: "POST",
+        headers: { "next-action": "abc123", "transfer-encoding": "chunked" },
+      }),
+    );
+    expect(res.status).toBe(411);
+    expect((await jsonError(res)).message).toMatch(/no Content-Length.*at most 64 KiB/);
+  });
+
   it("lets a normal action through", async () => {
     const res = await proxy(
       request("/messages?from=2026-01-01&to=2026-01-07&tz=UTC", {

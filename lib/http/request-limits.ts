@@ -18,7 +18,7 @@ export const MAX_URL_LENGTH = 8 * 1024;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface SizeRefusal {
-  status: 413 | 414;
+  status: 411 | 413 | 414;
   /** Words for the person who sent it. */
   message: string;
   /** A heading for the plain page shown when a page (not an API or action) was asked for. */
@@ -48,6 +48,18 @@ export function requestSizeRefusal(
       message:
         `This request is too large: at most ${MAX_BODY_BYTES / 1024} KiB can be sent, far more ` +
         "than any form here needs. Shorten what you entered and try again.",
+    };
+  }
+  // A body without a declared length (chunked): browsers never send one (a form or a server
+  // action call always has a Content-Length), and Next.js answers an over-long one with a 500
+  // (its body limit error is not mapped to 413 for action calls), so ask for the length.
+  if (declared === null && headers.has("transfer-encoding")) {
+    return {
+      status: 411,
+      title: "This request has no length",
+      message:
+        "This request has no Content-Length: send the body with its length (at most " +
+        `${MAX_BODY_BYTES / 1024} KiB).`,
     };
   }
   return null;
