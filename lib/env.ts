@@ -1,14 +1,23 @@
 import "server-only";
+import { isSupportedCountry } from "libphonenumber-js/min";
 import { z } from "zod";
+import { checkBaseUrl } from "@/lib/settings/base-url";
 
 // Every environment variable the server reads, validated once. Values are read lazily
 // (not at import time) so `next build` works without any configuration.
 const envSchema = z.object({
+  // The same rule as Settings (lib/settings/base-url.ts), on purpose: https, or http to this
+  // machine only (the sandbox). The server sends the API key there, so an operator's typo
+  // must not reach a metadata service either.
   MOBIVATE_API_BASE_URL: z
     .string()
-    .trim()
-    .url("MOBIVATE_API_BASE_URL must be an absolute URL such as https://api.mobivatebulksms.com")
-    .default("https://api.mobivatebulksms.com"),
+    .default("https://api.mobivatebulksms.com")
+    .transform((v, ctx) => {
+      const checked = checkBaseUrl(v);
+      if (checked.ok) return checked.url;
+      ctx.addIssue({ code: "custom", message: checked.reason });
+      return z.NEVER;
+    }),
   MOBIVATE_API_KEY: z
     .string()
     .trim()
@@ -17,6 +26,31 @@ const envSchema = z.object({
   MOBIVATE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   MOBIVATE_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // CSV downloads keep the server's thread busy: bounded per person and per process.
+  DASHBOARD_EXPORTS_PER_USER: z.coerce
+    .number({ error: "DASHBOARD_EXPORTS_PER_USER must be a whole number from 1 to 20" })
+    .int("DASHBOARD_EXPORTS_PER_USER must be a whole number from 1 to 20")
+    .min(1, "DASHBOARD_EXPORTS_PER_USER must be a whole number from 1 to 20")
+    .max(20, "DASHBOARD_EXPORTS_PER_USER must be a whole number from 1 to 20")
+    .default(2),
+  DASHBOARD_EXPORTS_MAX: z.coerce
+    .number({ error: "DASHBOARD_EXPORTS_MAX must be a whole number from 1 to 100" })
+    .int("DASHBOARD_EXPORTS_MAX must be a whole number from 1 to 100")
+    .min(1, "DASHBOARD_EXPORTS_MAX must be a whole number from 1 to 100")
+    .max(100, "DASHBOARD_EXPORTS_MAX must be a whole number from 1 to 100")
+    .default(4),
+  // Country of national-format numbers typed into the opt-out form ("0412 345 678" with AU).
+  // Unset: national numbers are refused and must be typed with their country code.
+  DASHBOARD_DEFAULT_COUNTRY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isSupportedCountry(v), {
+      message:
+        "DASHBOARD_DEFAULT_COUNTRY must be a two-letter country code such as AU, GB or US (or unset)",
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,4 +72,9 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Tests change the environment between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }

@@ -1,7 +1,9 @@
 "use server";
 
 import type { ActionResult } from "@/lib/action-result";
-import { recordAudit } from "@/lib/audit/record";
+import type { CountryCode } from "libphonenumber-js/min";
+import { AuditWriteError } from "@/lib/audit/audit-error";
+import { recordAudit, recordAuditOrLog } from "@/lib/audit/record";
 import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
 import { describeZodError } from "@/lib/filters/messages";
 import {
@@ -13,7 +15,10 @@ import {
 import { describeError, type ApiErrorInfo } from "@/lib/mobivate/errors";
 import { addOptOut, removeOptOut } from "@/lib/mobivate/optouts";
 import type { OptOut } from "@/lib/mobivate/types";
+import { getEnv } from "@/lib/env";
+import { createdBefore, optedOutRecently } from "@/lib/optouts/existing";
 import { listOptOuts, searchOptOuts } from "@/lib/optouts/list";
+import { normaliseMobile } from "@/lib/optouts/normalise";
 import type { OptOutPage, OptOutSearchResult } from "@/lib/optouts/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import type { z } from "zod";
@@ -60,40 +65,90 @@ export async function searchOptOutsAction(
   }
 }
 
-/** Opts a number out. A refusal carries the API's own message (e.g. "Invalid mobile number"). */
-export async function addOptOutAction(input: unknown): Promise<ActionResult<OptOut>> {
+/** What adding an opt-out returns: the record, and whether it was there before. */
+export type AddedOptOut = OptOut & { alreadyOptedOut: boolean };
+
+/**
+ * Opts a number out. National numbers ("0412 345 678") are converted with
+ * DASHBOARD_DEFAULT_COUNTRY or refused with the reason. A refusal by the API carries its
+ * own message (e.g. "Invalid mobile number").
+ */
+export async function addOptOutAction(input: unknown): Promise<ActionResult<AddedOptOut>> {
   const denied = await actionGuard("optouts:write", "add opt-out");
   if (denied) return denied;
   const parsed = mobileActionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return audited("optout.add", parsed.data.mobile, () => addOptOut(parsed.data.mobile));
+  let country;
+  try {
+    country = getEnv().DASHBOARD_DEFAULT_COUNTRY as CountryCode | undefined;
+  } catch (err) {
+    return { ok: false, error: describeError(err) };
+  }
+  const normalised = normaliseMobile(parsed.data.mobile, country);
+  if (!normalised.ok) {
+    return { ok: false, error: { kind: "bad-request", status: 400, message: normalised.reason } };
+  }
+  const { mobile } = normalised;
+  const typed = normalised.from === "national" ? { typed: parsed.data.mobile, country } : {};
+  const startedAt = Date.now();
+  return audited("add", mobile, typed, async () => {
+    // Repeating an opt-out changes nothing: logged and shown as "already opted out".
+    const recent = await optedOutRecently(mobile, startedAt);
+    const data = await addOptOut(mobile);
+    return { ...data, alreadyOptedOut: recent || createdBefore(data.created, startedAt) };
+  });
 }
 
-/** Runs an opt-out change and writes who did it, to which number, and how it went. */
-async function audited(
-  action: "optout.add" | "optout.remove",
+/**
+ * Runs an opt-out change at Mobivate with its audit entries. The request is recorded BEFORE
+ * the API is called: if the audit log cannot record it, nothing is sent and the person is
+ * told, so a change at the provider never happens unaudited. The outcome is recorded after;
+ * if that write fails the request entry still names who changed which number, so it is
+ * logged (not thrown) and the person gets the real result.
+ */
+async function audited<T extends OptOut & { alreadyOptedOut?: boolean }>(
+  kind: "add" | "remove",
   mobile: string,
-  change: () => Promise<OptOut>,
-): Promise<ActionResult<OptOut>> {
+  details: Record<string, unknown>,
+  change: () => Promise<T>,
+): Promise<ActionResult<T>> {
   const user = await getCurrentUser();
   const actor = user ? { id: user.id, email: user.email } : null;
   try {
-    const data = await change();
     await recordAudit({
       actor,
-      action,
+      action: kind === "add" ? "optout.add_requested" : "optout.remove_requested",
       target: mobile,
-      details: { note: data.note },
+      details,
+      outcome: "attempt",
+    });
+  } catch (err) {
+    if (err instanceof AuditWriteError) {
+      return { ok: false, error: { kind: "server", message: err.message } };
+    }
+    throw err;
+  }
+  try {
+    const data = await change();
+    await recordAuditOrLog({
+      actor,
+      action: data.alreadyOptedOut
+        ? "optout.already"
+        : kind === "add"
+          ? "optout.add"
+          : "optout.remove",
+      target: mobile,
+      details: { ...details, note: data.note, created: data.created },
       outcome: "success",
     });
     return { ok: true, data };
   } catch (err) {
     const error = describeError(err);
-    await recordAudit({
+    await recordAuditOrLog({
       actor,
-      action,
+      action: kind === "add" ? "optout.add" : "optout.remove",
       target: mobile,
-      details: { error: error.message },
+      details: { ...details, error: error.message },
       outcome: "failure",
     });
     return { ok: false, error };
@@ -106,5 +161,5 @@ export async function removeOptOutAction(input: unknown): Promise<ActionResult<O
   if (denied) return denied;
   const parsed = listedMobileActionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return audited("optout.remove", parsed.data.mobile, () => removeOptOut(parsed.data.mobile));
+  return audited("remove", parsed.data.mobile, {}, () => removeOptOut(parsed.data.mobile));
 }

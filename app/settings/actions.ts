@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
-import { recordAudit } from "@/lib/audit/record";
+import { AuditWriteError } from "@/lib/audit/audit-error";
+import { auditedTransaction, recordAuditOrLog } from "@/lib/audit/record";
 import { getAuthEnv } from "@/lib/auth/env";
 import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
-import { getDb } from "@/lib/db";
 import { safeErrorText } from "@/lib/db/safe-error";
 import { testApiKey } from "@/lib/mobivate/auth";
 import { describeError } from "@/lib/mobivate/errors";
@@ -20,7 +20,8 @@ import { clearStoredMobivate, writeStoredMobivate } from "@/lib/settings/mobivat
 import { saveKeySchema, testKeySchema } from "@/lib/settings/schemas";
 
 // Admin-only. The key goes browser → server here and is never sent back: results carry
-// words and the masked form only.
+// words and the masked form only. A change and its audit entry are written in one database
+// transaction: if the audit log cannot record it, the change is not made either.
 
 type Failure = Extract<ActionResult<never>, { ok: false }>;
 
@@ -29,6 +30,11 @@ function invalid(message: string | undefined): Failure {
     ok: false,
     error: { kind: "bad-request", status: 400, message: message ?? "Check the form." },
   };
+}
+
+/** The audit log refused the entry: the transaction rolled back, nothing changed. */
+function notAudited(err: AuditWriteError): Failure {
+  return { ok: false, error: { kind: "server", message: err.message } };
 }
 
 async function actor() {
@@ -52,7 +58,9 @@ export async function testKeyAction(input: unknown): Promise<ActionResult<{ mess
     else return invalid("Enter a key to test: none is configured yet.");
     details = { ...details, baseUrl: cfg.baseUrl };
     const answer = await testApiKey({ cfg });
-    await recordAudit({
+    // A key test changes nothing (GET /auth/test) and has already happened: a failed audit
+    // write is retried and logged, and the person still gets the answer.
+    await recordAuditOrLog({
       actor: await actor(),
       action: "settings.key_test",
       details,
@@ -64,7 +72,7 @@ export async function testKeyAction(input: unknown): Promise<ActionResult<{ mess
     };
   } catch (err) {
     const info = describeError(err);
-    await recordAudit({
+    await recordAuditOrLog({
       actor: await actor(),
       action: "settings.key_test",
       details: { ...details, error: info.kind, status: info.status ?? null },
@@ -81,23 +89,21 @@ export async function saveKeyAction(input: unknown): Promise<ActionResult<{ mask
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   try {
     const me = await actor();
-    await writeStoredMobivate(
-      await getDb(),
-      getAuthEnv().DASHBOARD_SECRET,
-      parsed.data,
-      me?.id ?? null,
+    const maskedKey = maskSecret(parsed.data.apiKey);
+    await auditedTransaction(
+      {
+        actor: me,
+        action: "settings.key_change",
+        details: { baseUrl: parsed.data.baseUrl, key: maskedKey },
+        outcome: "success",
+      },
+      (tx) => writeStoredMobivate(tx, getAuthEnv().DASHBOARD_SECRET, parsed.data, me?.id ?? null),
     );
     invalidateMobivateConfigCache();
-    const maskedKey = maskSecret(parsed.data.apiKey);
-    await recordAudit({
-      actor: me,
-      action: "settings.key_change",
-      details: { baseUrl: parsed.data.baseUrl, key: maskedKey },
-      outcome: "success",
-    });
     revalidatePath("/settings");
     return { ok: true, data: { maskedKey } };
   } catch (err) {
+    if (err instanceof AuditWriteError) return notAudited(err);
     console.error(`Saving the API key failed: ${safeErrorText(err)}`);
     return {
       ok: false,
@@ -110,12 +116,15 @@ export async function clearKeyAction(): Promise<ActionResult<null>> {
   const denied = await actionGuard("settings:manage", "clearKey");
   if (denied) return denied;
   try {
-    await clearStoredMobivate(await getDb());
+    await auditedTransaction(
+      { actor: await actor(), action: "settings.key_clear", outcome: "success" },
+      (tx) => clearStoredMobivate(tx),
+    );
     invalidateMobivateConfigCache();
-    await recordAudit({ actor: await actor(), action: "settings.key_clear", outcome: "success" });
     revalidatePath("/settings");
     return { ok: true, data: null };
   } catch (err) {
+    if (err instanceof AuditWriteError) return notAudited(err);
     console.error(`Removing the API key failed: ${safeErrorText(err)}`);
     return {
       ok: false,

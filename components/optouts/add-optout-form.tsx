@@ -2,9 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
-import { addOptOutAction } from "@/app/optouts/actions";
+import { addOptOutAction, type AddedOptOut } from "@/app/optouts/actions";
 import { mobileInputSchema } from "@/lib/filters/optouts";
-import type { OptOut } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zoneLabel } from "@/lib/time/zones";
 import { OPTOUTS_QUERY_KEY } from "./use-optout-rows";
@@ -27,7 +26,7 @@ export function AddOptOutForm({
   const form = useRef<HTMLFormElement>(null);
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<OptOut | null>(null);
+  const [added, setAdded] = useState<AddedOptOut | null>(null);
 
   const mutation = useMutation({
     mutationFn: (mobile: string) => addOptOutAction({ mobile }),
@@ -95,7 +94,8 @@ export function AddOptOutForm({
         </button>
       </form>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-        International format with the country code, e.g. +44 7700 900123. The number will no longer
+        International format with the country code, e.g. +44 7700 900123 (a number starting with 0
+        is read in the dashboard&apos;s default country, if one is set). The number will no longer
         receive messages.
       </p>
       {error && (
@@ -105,7 +105,7 @@ export function AddOptOutForm({
       )}
       <p role="status" className="mt-2 text-sm text-green-800">
         {added &&
-          `${added.mobile} is opted out (since ${formatInZone(added.created, tz, "display")}, ${zoneLabel(tz, added.created)})${
+          `${added.mobile} ${added.alreadyOptedOut ? "was already opted out: nothing changed" : "is opted out"} (since ${formatInZone(added.created, tz, "display")}, ${zoneLabel(tz, added.created)})${
             outside ? ". That is outside the days shown, so it is not in the table below." : "."
           }`}
       </p>

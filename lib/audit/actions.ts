@@ -14,7 +14,12 @@ export const AUDIT_ACTIONS = {
   "settings.key_change": "API key changed",
   "settings.key_clear": "API key removed",
   "settings.key_test": "API key tested",
+  // Written BEFORE the API is asked (outcome "attempt"), so a change at the provider is never
+  // unaudited; the result follows as optout.add / optout.already / optout.remove.
+  "optout.add_requested": "Opt-out requested",
   "optout.add": "Opt-out added",
+  "optout.already": "Already opted out",
+  "optout.remove_requested": "Opt-out removal requested",
   "optout.remove": "Opt-out removed",
   "export.messages": "Messages CSV export",
   "export.optouts": "Opt-outs CSV export",
@@ -24,8 +29,8 @@ export const AUDIT_ACTIONS = {
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
-export type AuditOutcome = "success" | "failure" | "denied";
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ["success", "failure", "denied"];
+export type AuditOutcome = "success" | "failure" | "denied" | "attempt";
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ["success", "failure", "denied", "attempt"];
 
 export function isAuditAction(value: unknown): value is AuditAction {
   return typeof value === "string" && Object.hasOwn(AUDIT_ACTIONS, value);

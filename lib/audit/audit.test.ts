@@ -8,6 +8,10 @@ vi.mock("./record", () => ({
   recordAudit: async (e: AuditEntry) => {
     recorded.push(e);
   },
+  recordAuditOrLog: async (e: AuditEntry) => {
+    recorded.push(e);
+    return true;
+  },
 }));
 
 let t: TestDb;
@@ -99,6 +103,7 @@ describe("export auditing", () => {
       actor: { id: null, email: "a@example.com" },
       action: "export.messages" as const,
       ip: "1.2.3.4",
+      signal: new AbortController().signal,
     };
     recorded.length = 0;
 
@@ -119,9 +124,27 @@ describe("export auditing", () => {
     await it.next();
     await it.return(undefined);
 
+    // The person went away mid-page: the reader throws the signal's reason, which is not an
+    // AbortError in Next ("ResponseAborted"). Still a cancellation, decided by the signal.
+    const gone = new AbortController();
+    async function* abortedMidPage() {
+      yield [1];
+      gone.abort(Object.assign(new Error("aborted"), { name: "ResponseAborted" }));
+      throw gone.signal.reason;
+    }
+    await expect(async () => {
+      for await (const _ of auditExport(abortedMidPage(), {
+        ...base,
+        details: {},
+        signal: gone.signal,
+      }))
+        void _;
+    }).rejects.toThrow("aborted");
+
     expect(recorded.map((r) => [r.outcome, r.details])).toEqual([
       ["success", { from: "x", rows: 3, completed: true }],
       ["failure", { rows: 1, completed: false, reason: "error", error: "rate-limited" }],
+      ["failure", { rows: 1, completed: false, reason: "cancelled" }],
       ["failure", { rows: 1, completed: false, reason: "cancelled" }],
     ]);
     expect(recorded[0]).toMatchObject({ action: "export.messages", ip: "1.2.3.4" });

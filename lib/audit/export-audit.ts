@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditAction } from "./actions";
-import { recordAudit } from "./record";
+import { recordAuditOrLog } from "./record";
 import type { AuditActor } from "./store";
 
 export interface ExportAudit {
@@ -10,6 +10,12 @@ export interface ExportAudit {
   details: Record<string, unknown>;
   /** The client's address, taken when the request starts (the stream may outlive it). */
   ip: string | null;
+  /**
+   * The download's own signal (what `open(signal)` receives, or the request's): aborted when
+   * the person cancelled or stopped reading. An error while it is aborted is a cancellation,
+   * whatever its name: Next aborts with a "ResponseAborted" error, not an AbortError.
+   */
+  signal: AbortSignal;
 }
 
 /**
@@ -33,14 +39,18 @@ export async function* auditExport<Row>(
     ending = { completed: true };
   } catch (err) {
     const kind = (err as { kind?: unknown } | null)?.kind;
-    // The person cancelling mid-page surfaces as an AbortError from the reader: not a failure.
-    const aborted = (err as { name?: unknown } | null)?.name === "AbortError";
-    ending = aborted
+    // Decided by who stopped, not by the error's name: the reader rethrows whatever reason the
+    // signal was aborted with (Next's ResponseAborted, a DOMException, a plain Error).
+    ending = audit.signal.aborted
       ? { completed: false, reason: "cancelled" }
       : { completed: false, reason: "error", error: typeof kind === "string" ? kind : "error" };
     throw err;
   } finally {
-    await recordAudit({
+    // The download is over (sent, failed or cancelled) and changed nothing: a failed audit
+    // write is retried and logged loudly, but never thrown, because throwing here would turn
+    // a completed download into a broken one (the last bytes are flushed after this) and
+    // could not undo what was sent.
+    await recordAuditOrLog({
       actor: audit.actor,
       action: audit.action,
       target: null,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { CsvColumn } from "@/lib/csv/columns";
 import { csvReadableStream } from "@/lib/csv/stream";
-import { exportErrorResponse } from "./error-response";
+import { exportErrorResponse, tooManyExports } from "./error-response";
+import { tryAcquireExportSlot } from "./limit";
 
 export interface CsvExport<Row> {
   /** File name offered to the browser, e.g. messages_2026-04-01_2026-04-07.csv. */
@@ -9,6 +10,8 @@ export interface CsvExport<Row> {
   columns: readonly CsvColumn<Row>[];
   /** Start with a UTF-8 byte-order mark. */
   bom: boolean;
+  /** Who downloads: counts against their share of concurrent downloads (lib/export/limit). */
+  userId: string;
   /**
    * Starts reading the records, page by page (e.g. readAllMessages). May throw at once
    * (no API key). Must stop its requests when `signal` aborts or when it is returned.
@@ -35,13 +38,30 @@ export function csvHeaders(filename: string): Record<string, string> {
  * shows as failed in the browser instead of ending as a well-formed but shorter file.
  * Pages are pulled only as fast as the client reads (memory stays flat for any range), and
  * when the person cancels, the upstream reading stops at once.
+ *
+ * Each download holds one of the person's export slots from before the first page until the
+ * stream ends, fails or is cancelled (released exactly once); without a free slot the answer
+ * is 429 with Retry-After, before any API call.
  */
 export async function csvExportResponse<Row>(
   request: Request,
   spec: CsvExport<Row>,
 ): Promise<Response> {
+  let slot;
+  try {
+    slot = tryAcquireExportSlot(spec.userId);
+  } catch (err) {
+    return exportErrorResponse(err, request); // e.g. an invalid DASHBOARD_EXPORTS_MAX
+  }
+  if (!slot) return tooManyExports(request);
+  const release = slot.release;
+
   const stop = new AbortController();
-  const onClientGone = () => stop.abort(request.signal.reason);
+  const onClientGone = () => {
+    stop.abort(request.signal.reason);
+    // The stream is cancelled too, but a slot must never outlive its client.
+    release();
+  };
   request.signal.addEventListener("abort", onClientGone, { once: true });
 
   let pages: AsyncGenerator<Row[], unknown, undefined>;
@@ -52,9 +72,10 @@ export async function csvExportResponse<Row>(
   } catch (err) {
     request.signal.removeEventListener("abort", onClientGone);
     stop.abort(err);
+    release();
     // The person left before the first page: nobody reads this answer, and it is no error.
     if (request.signal.aborted) return new Response(null, { status: 499 });
-    return exportErrorResponse(err);
+    return exportErrorResponse(err, request);
   }
 
   let pending: IteratorResult<Row[], unknown> | undefined = first;
@@ -65,6 +86,7 @@ export async function csvExportResponse<Row>(
         pending = undefined;
         if (result.done) {
           request.signal.removeEventListener("abort", onClientGone);
+          release();
           return { done: true, value: undefined };
         }
         return result;
@@ -75,6 +97,7 @@ export async function csvExportResponse<Row>(
         request.signal.removeEventListener("abort", onClientGone);
         stop.abort(new DOMException("The download was stopped", "AbortError"));
         await pages.return(undefined).catch(() => undefined);
+        release();
         return { done: true, value: undefined };
       },
     }),

@@ -3,8 +3,10 @@ import { EnvError } from "@/lib/env";
 import { describeError, MobivateError, type MobivateErrorKind } from "@/lib/mobivate/errors";
 import { TimeError } from "@/lib/time/errors";
 
-// JSON error answers of the download routes, sent before any CSV byte. The words come from
+// Error answers of the download routes, sent before any CSV byte. The words come from
 // describeError (the same as the pages show); a stack trace or the API key never leaves.
+// Downloads are plain links, so a browser NAVIGATES to these URLs: an error then gets a small
+// page in words with a link back (raw JSON in a tab helps nobody); scripts get JSON.
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -23,32 +25,153 @@ const STATUS_BY_KIND: Record<MobivateErrorKind, number> = {
   "not-configured": 503,
 };
 
-export function jsonError(status: number, body: Record<string, string>, headers = {}): Response {
+const TITLES: Record<number, string> = {
+  400: "The download link is not valid",
+  401: "Sign in to download",
+  403: "This download is not available to you",
+  429: "Another download is running",
+  499: "Download cancelled",
+};
+
+/** Whether the request is a person's browser opening the URL (a link), not a script. */
+export function isNavigation(request: Request | undefined): boolean {
+  if (!request) return false;
+  const mode = request.headers.get("sec-fetch-mode");
+  if (mode) return mode === "navigate";
+  // Older browsers without Fetch Metadata: an Accept that ranks HTML above JSON.
+  const accept = request.headers.get("accept") ?? "";
+  const html = accept.indexOf("text/html");
+  const json = accept.indexOf("application/json");
+  return html !== -1 && (json === -1 || html < json);
+}
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** Where "Back" leads: the page the link was on when it is ours, else the home page. */
+function backHref(request: Request): string {
+  const referer = request.headers.get("referer");
+  if (!referer) return "/";
+  try {
+    const from = new URL(referer);
+    if (from.origin !== new URL(request.url).origin) return "/";
+    if (from.pathname.startsWith("/api/")) return "/";
+    return `${from.pathname}${from.search}`;
+  } catch {
+    return "/";
+  }
+}
+
+function htmlPage(request: Request, status: number, message: string): string {
+  const title = TITLES[status] ?? (status >= 500 ? "The download failed" : "The download failed");
+  // Self-contained: no script, no external style (the CSP allows same-origin only anyway).
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#111}a{color:#1d4ed8}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+<p><a href="${escapeHtml(backHref(request))}">Back to the dashboard</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * The one way the download routes answer an error: JSON `{error, kind, …}` for scripts, the
+ * same status as a page in words for a browser navigation. `body.error` is the message.
+ */
+export function errorResponse(
+  request: Request | undefined,
+  status: number,
+  body: { error: string; kind: string } & Record<string, string>,
+  headers: Record<string, string> = {},
+): Response {
+  if (request && isNavigation(request)) {
+    return new Response(htmlPage(request, status, body.error), {
+      status,
+      headers: {
+        ...NO_STORE,
+        ...headers,
+        "Content-Type": "text/html; charset=utf-8",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  }
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-export function badRequest(reason: string): Response {
-  return jsonError(400, { error: reason, kind: "bad-request" });
+export function badRequest(request: Request | undefined, reason: string): Response {
+  return errorResponse(request, 400, { error: reason, kind: "bad-request" });
 }
 
-export function exportErrorResponse(err: unknown): Response {
+export const TOO_MANY_EXPORTS_MESSAGE = "Another download is running; try again in a moment.";
+
+/** Every export slot is taken (per person or for the whole server): 429 with Retry-After. */
+export function tooManyExports(request: Request | undefined, retryAfterSeconds = 10): Response {
+  return errorResponse(
+    request,
+    429,
+    { error: TOO_MANY_EXPORTS_MESSAGE, kind: "rate-limited" },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+/**
+ * A refusal made elsewhere as JSON (the sign-in / role guard: `{error: {message}}`), shown as
+ * a page when a person navigated here. Other requests get it unchanged.
+ */
+export async function readableRefusal(request: Request, response: Response): Promise<Response> {
+  if (!isNavigation(request)) return response;
+  let message = "This download is not available.";
+  try {
+    const body = (await response.clone().json()) as { error?: { message?: unknown } | unknown };
+    const inner = (body.error as { message?: unknown } | undefined)?.message;
+    if (typeof inner === "string") message = inner;
+    else if (typeof body.error === "string") message = body.error;
+  } catch {
+    // not JSON: keep the general sentence
+  }
+  return errorResponse(request, response.status, { error: message, kind: "refused" });
+}
+
+export function exportErrorResponse(err: unknown, request?: Request): Response {
   if (err instanceof MobivateError) {
     const info = describeError(err);
-    const body: Record<string, string> = { error: info.message, kind: info.kind };
+    const body: Record<string, string> & { error: string; kind: string } = {
+      error: info.message,
+      kind: info.kind,
+    };
     if (err.apiMessage) body.apiMessage = err.apiMessage;
-    const retry = err.kind === "rate-limited" ? { "Retry-After": "60" } : {};
-    return jsonError(STATUS_BY_KIND[err.kind], body, retry);
+    const retry: Record<string, string> =
+      err.kind === "rate-limited" ? { "Retry-After": "60" } : {};
+    return errorResponse(request, STATUS_BY_KIND[err.kind], body, retry);
   }
   if (err instanceof EnvError) {
     // Names the variables and the rule broken, never their values.
-    return jsonError(503, {
+    return errorResponse(request, 503, {
       error: `The dashboard server is not configured correctly: ${err.issues.join("; ")}`,
       kind: "not-configured",
     });
   }
-  if (err instanceof TimeError) return badRequest(err.message);
+  if (err instanceof TimeError) return badRequest(request, err.message);
   console.error("CSV export failed before the first byte", err);
-  return jsonError(500, {
+  return errorResponse(request, 500, {
     error: "Something went wrong on the dashboard server. Try again.",
     kind: "server",
   });

@@ -21,6 +21,10 @@ vi.mock("@/lib/audit/record", () => ({
   recordAudit: async (entry: unknown) => {
     state.audits.push(entry);
   },
+  recordAuditOrLog: async (entry: unknown) => {
+    state.audits.push(entry);
+    return true;
+  },
 }));
 
 // The download routes' GET handlers, called directly with a Request, against a sandbox over

@@ -12,10 +12,11 @@ const firstMessage = (r: { success: boolean; error?: { issues: { message: string
   r.error?.issues[0]?.message;
 
 describe("mobileInputSchema", () => {
-  it("accepts international numbers as people type them and returns the digits", () => {
-    expect(mobileInputSchema.parse("+44 7700 900123")).toBe("447700900123");
+  it("accepts numbers as people type them and returns them compact (the server normalises)", () => {
+    expect(mobileInputSchema.parse("+44 7700 900123")).toBe("+447700900123");
     expect(mobileInputSchema.parse(" 440011122233 ")).toBe("440011122233");
-    expect(mobileInputSchema.parse("+61 (4) 1234-5678")).toBe("61412345678");
+    expect(mobileInputSchema.parse("+61 (4) 1234-5678")).toBe("+61412345678");
+    expect(mobileInputSchema.parse("0412 345 678")).toBe("0412345678"); // national: server decides
     expect(mobileInputSchema.parse("1234567")).toBe("1234567"); // 7 digits: the API decides
     expect(mobileInputSchema.parse("123456789012345")).toBe("123456789012345"); // 15
   });
@@ -32,6 +33,10 @@ describe("mobileInputSchema", () => {
     );
     expect(mobileInputSchema.safeParse(447700900123).success).toBe(false);
     expect(mobileInputSchema.safeParse(undefined).success).toBe(false);
+    expect(firstMessage(mobileInputSchema.safeParse("+44\u00007700900123"))).toMatch(
+      /control character/,
+    );
+    expect(firstMessage(mobileInputSchema.safeParse("1".repeat(100_000)))).toMatch(/too long/);
   });
 
   it("gives one message per problem (no pile-up after the format fails)", () => {
@@ -50,6 +55,9 @@ describe("listedMobileActionSchema", () => {
     expect(listedMobileActionSchema.safeParse({ mobile: "44 00" }).success).toBe(false);
     expect(listedMobileActionSchema.safeParse({ mobile: "" }).success).toBe(false);
     expect(listedMobileActionSchema.safeParse({}).success).toBe(false);
+    expect(
+      listedMobileActionSchema.safeParse({ mobile: "4400\u0000111222" }).error?.issues[0]?.message,
+    ).toMatch(/control character/);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   MIN_MOBILE_DIGITS,
   numberDigits,
 } from "@/lib/optouts/number";
+import { safeText } from "@/lib/validation/text";
 import {
   capRangeDays,
   DEFAULT_PAGE_SIZE,
@@ -51,12 +52,14 @@ export type OptOutListInput = z.infer<typeof optOutListSchema>;
 export type OptOutSearchInput = z.infer<typeof optOutSearchSchema>;
 
 /**
- * A mobile number typed into the add form (or sent to remove): spaces, dashes, dots and
- * brackets are dropped, then an optional "+" and 7–15 digits. The output is the digits only,
- * the form the API stores and lists ("440011122233").
+ * A mobile number typed into the add form: checked for length and control characters first
+ * (safeText), then spaces, dashes, dots and brackets are dropped, then an optional "+" and
+ * 7–15 digits. The output is that compact form ("+447700900123", "0412345678"): light
+ * enough for the browser. The server action then decides the stored form with
+ * lib/optouts/normalise.ts (international digits; a national number needs the configured
+ * default country).
  */
-export const mobileInputSchema = z
-  .string({ error: "Enter a mobile number" })
+export const mobileInputSchema = safeText({ max: 40, label: "The mobile number" })
   .transform(compactNumber)
   .pipe(
     z
@@ -75,8 +78,7 @@ export const mobileInputSchema = z
         (s) => numberDigits(s).length <= MAX_MOBILE_DIGITS,
         `A mobile number has at most ${MAX_MOBILE_DIGITS} digits`,
       ),
-  )
-  .transform(numberDigits);
+  );
 
 export const mobileActionSchema = z.object({ mobile: mobileInputSchema });
 
@@ -85,8 +87,7 @@ export const mobileActionSchema = z.object({ mobile: mobileInputSchema });
  * same record even if the API lists a form the add form would not accept.
  */
 export const listedMobileActionSchema = z.object({
-  mobile: z
-    .string({ error: "mobile must be text" })
+  mobile: safeText({ max: 40, label: "The number to remove" })
     .trim()
     .regex(/^\+?\d{1,32}$/, 'mobile must be digits, with an optional leading "+"'),
 });

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { MobivateConfig } from "@/lib/mobivate/config";
 import { MobivateError } from "@/lib/mobivate/errors";
+import { checkBaseUrl } from "./base-url";
 import { DecryptError, maskSecret } from "./crypto";
 import { readStoredMobivate, type StoredMobivate } from "./mobivate-key";
 
@@ -81,7 +82,16 @@ export async function resolveMobivateConfig(): Promise<MobivateConfig> {
       "No Mobivate API key: enter one in Settings or set MOBIVATE_API_KEY",
     );
   }
-  return { ...mobivateTuning(), baseUrl: stored.baseUrl, apiKey: stored.apiKey };
+  // Checked again at call time: a URL stored before the rule existed (or written to the
+  // database by hand) must not receive the key either.
+  const checked = checkBaseUrl(stored.baseUrl);
+  if (!checked.ok) {
+    throw new MobivateError(
+      "not-configured",
+      `The base URL stored in Settings is refused: ${checked.reason} Enter it again in Settings`,
+    );
+  }
+  return { ...mobivateTuning(), baseUrl: checked.url, apiKey: stored.apiKey };
 }
 
 /** For pages that show "not connected yet" instead of data. */

@@ -1,27 +1,21 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
+import { checkBaseUrl } from "./base-url";
 
 // The Settings form's fields, checked in the browser and again in the server actions.
 export const DEFAULT_BASE_URL = "https://api.mobivatebulksms.com";
 
-export const baseUrlSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the API base URL.")
-  .max(500)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, "The base URL must be an absolute http(s) URL such as https://api.mobivatebulksms.com.");
+/** Normalised by the one base-URL rule (https; http only to this machine; no metadata hosts). */
+export const baseUrlSchema = safeText({ max: 500, label: "The base URL" }).transform((v, ctx) => {
+  const checked = checkBaseUrl(v);
+  if (checked.ok) return checked.url;
+  ctx.addIssue({ code: "custom", message: checked.reason });
+  return z.NEVER;
+});
 
-export const apiKeySchema = z
-  .string()
+export const apiKeySchema = safeText({ max: 500, label: "The API key" })
   .trim()
   .min(8, "The API key looks too short: paste the whole key.")
-  .max(500, "The API key looks too long.")
   .regex(/^\S+$/, "The API key cannot contain spaces.");
 
 export const saveKeySchema = z.object({ baseUrl: baseUrlSchema, apiKey: apiKeySchema });

@@ -4,8 +4,8 @@ import { auditInstants, describeAuditQueryError, parseAuditQuery } from "@/lib/a
 import { iterateAudit } from "@/lib/audit/store";
 import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
-import { csvReadableStream } from "@/lib/csv/stream";
 import { getDb } from "@/lib/db";
+import { csvExportResponse } from "@/lib/export/csv-response";
 
 // GET /api/admin/audit?action&actor&from&to&tz — the audit log (same filters as the page)
 // as a CSV download, newest first. Admins only; the download itself is audited too.
@@ -30,24 +30,27 @@ export async function GET(request: Request): Promise<Response> {
   const q = parsed.data;
   const { from, to } = auditInstants(q);
   const filters = { action: q.action, actor: q.actor, from, to };
-  const rows = auditExport(iterateAudit(await getDb(), filters), {
-    actor: { id: auth.user.id, email: auth.user.email },
-    action: "export.audit",
-    details: {
-      action: q.action ?? null,
-      actor: q.actor ?? null,
-      from: q.from ?? null,
-      to: q.to ?? null,
-      tz: q.tz,
-    },
-    ip: clientIp(request.headers),
-  });
+  const db = await getDb();
   const name = `audit_${q.from ?? "start"}_${q.to ?? "now"}.csv`;
-  return new Response(csvReadableStream(auditCsvColumns(q.tz), rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "no-store",
-    },
+  // The shared download response: the same concurrent-export limit (429) and cancel handling.
+  return csvExportResponse(request, {
+    filename: name,
+    columns: auditCsvColumns(q.tz),
+    bom: true,
+    userId: auth.user.id,
+    open: (signal) =>
+      auditExport(iterateAudit(db, filters), {
+        actor: { id: auth.user.id, email: auth.user.email },
+        action: "export.audit",
+        details: {
+          action: q.action ?? null,
+          actor: q.actor ?? null,
+          from: q.from ?? null,
+          to: q.to ?? null,
+          tz: q.tz,
+        },
+        ip: clientIp(request.headers),
+        signal,
+      }),
   });
 }

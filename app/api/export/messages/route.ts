@@ -3,7 +3,7 @@ import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { messageCsvColumns } from "@/lib/export/columns";
 import { csvExportResponse } from "@/lib/export/csv-response";
-import { badRequest } from "@/lib/export/error-response";
+import { badRequest, readableRefusal } from "@/lib/export/error-response";
 import { parseExportParams } from "@/lib/export/params";
 import { describeZodError, messageRangeSchema } from "@/lib/filters/messages";
 import type { Message } from "@/lib/mobivate/types";
@@ -23,10 +23,10 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const auth = await authorizeApi(request, "export:messages");
-  if (!auth.ok) return auth.response;
+  if (!auth.ok) return readableRefusal(request, auth.response);
   const searchParams = new URL(request.url).searchParams;
   const params = parseExportParams(messageRangeSchema, searchParams);
-  if (!params.ok) return badRequest(params.error);
+  if (!params.ok) return badRequest(request, params.error);
   // The same search as the Messages page (number, status…, q, campaign, route), if any.
   const search = messageSearchSchema.safeParse(
     searchInputFrom(
@@ -34,13 +34,14 @@ export async function GET(request: Request): Promise<Response> {
       (k) => searchParams.getAll(k),
     ),
   );
-  if (!search.success) return badRequest(describeZodError(search.error));
+  if (!search.success) return badRequest(request, describeZodError(search.error));
   const { from, to, tz, direction } = params.data;
   const keep = hasSearch(search.data) ? messagePredicate(search.data) : null;
   return csvExportResponse(request, {
     filename: `messages_${from}_${to}.csv`,
     columns: messageCsvColumns(tz),
     bom: params.bom,
+    userId: auth.user.id,
     open(signal) {
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       // Who downloaded which range, how many rows, and whether it completed.
@@ -50,6 +51,7 @@ export async function GET(request: Request): Promise<Response> {
         action: "export.messages",
         details: { from, to, tz, direction: direction ?? null, ...search.data },
         ip: clientIp(request.headers),
+        signal,
       });
     },
   });

@@ -3,7 +3,7 @@ import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { optOutCsvColumns } from "@/lib/export/columns";
 import { csvExportResponse } from "@/lib/export/csv-response";
-import { badRequest } from "@/lib/export/error-response";
+import { badRequest, readableRefusal } from "@/lib/export/error-response";
 import { parseExportParams } from "@/lib/export/params";
 import { rangeSchema } from "@/lib/filters/messages";
 import { readAllOptOuts } from "@/lib/mobivate/read-range";
@@ -15,14 +15,15 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const auth = await authorizeApi(request, "export:optouts");
-  if (!auth.ok) return auth.response;
+  if (!auth.ok) return readableRefusal(request, auth.response);
   const params = parseExportParams(rangeSchema, new URL(request.url).searchParams);
-  if (!params.ok) return badRequest(params.error);
+  if (!params.ok) return badRequest(request, params.error);
   const { from, to, tz } = params.data;
   return csvExportResponse(request, {
     filename: `optouts_${from}_${to}.csv`,
     columns: optOutCsvColumns(tz),
     bom: params.bom,
+    userId: auth.user.id,
     open(signal) {
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       // Who downloaded which range, how many rows, and whether it completed.
@@ -31,6 +32,7 @@ export async function GET(request: Request): Promise<Response> {
         action: "export.optouts",
         details: { from, to, tz },
         ip: clientIp(request.headers),
+        signal,
       });
     },
   });

@@ -9,7 +9,10 @@ import { complianceLineSchema, type ComplianceLine } from "@/lib/compliance/prot
 import type { ComplianceResult } from "@/lib/compliance/types";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
-vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
+vi.mock("@/lib/audit/record", () => ({
+  recordAudit: async () => {},
+  recordAuditOrLog: async () => true,
+}));
 
 // The download and the report route handlers, called directly with a Request, against a
 // sandbox over real HTTP. Expected rows are computed by brute force from the sandbox API's

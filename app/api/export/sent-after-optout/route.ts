@@ -3,7 +3,7 @@ import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { complianceCsvColumns, complianceCsvFilename } from "@/lib/compliance/csv";
 import { csvExportResponse } from "@/lib/export/csv-response";
-import { badRequest } from "@/lib/export/error-response";
+import { badRequest, readableRefusal } from "@/lib/export/error-response";
 import { parseComplianceParams } from "@/lib/compliance/query";
 import { checkedPages } from "@/lib/compliance/read-compliance";
 
@@ -15,14 +15,15 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const auth = await authorizeApi(request, "compliance:read");
-  if (!auth.ok) return auth.response;
+  if (!auth.ok) return readableRefusal(request, auth.response);
   const parsed = parseComplianceParams(new URL(request.url).searchParams);
-  if (!parsed.ok) return badRequest(parsed.error);
+  if (!parsed.ok) return badRequest(request, parsed.error);
   const { query, bom } = parsed;
   return csvExportResponse(request, {
     filename: complianceCsvFilename(query.from, query.to),
     columns: complianceCsvColumns(query.tz),
     bom,
+    userId: auth.user.id,
     open(signal) {
       async function* matches() {
         // Empty batches are fine: the first one still proves the API answered.
@@ -34,6 +35,7 @@ export async function GET(request: Request): Promise<Response> {
         action: "export.sent_after_optout",
         details: { from: query.from, to: query.to, tz: query.tz },
         ip: clientIp(request.headers),
+        signal,
       });
     },
   });
