@@ -71,7 +71,7 @@ function backHref(request: Request): string {
 }
 
 function htmlPage(request: Request, status: number, message: string): string {
-  const title = TITLES[status] ?? (status >= 500 ? "The download failed" : "The download failed");
+  const title = TITLES[status] ?? "The download failed";
   // Self-contained: no script, no external style (the CSP allows same-origin only anyway).
   return `<!doctype html>
 <html lang="en">
