@@ -104,8 +104,13 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
             name="baseUrl"
             type="url"
             defaultValue={baseUrl}
+            aria-describedby={`${id}-url-hint`}
             className={`${inputClass} w-full`}
           />
+          <p id={`${id}-url-hint`} className="mt-1 text-xs text-slate-600">
+            https:// only (plain http:// only for this machine, e.g. the local sandbox). The key is
+            sent there, so link-local and cloud metadata addresses are refused.
+          </p>
         </div>
         <div>
           <label htmlFor={`${id}-key`} className={labelClass}>
