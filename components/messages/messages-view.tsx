@@ -129,9 +129,10 @@ function MessagesTable({
           className="w-36"
         />
         <div className="ml-auto flex items-end gap-2">
+          {/* No `download` attribute: the route's Content-Disposition makes a file of the CSV,
+              while an error (e.g. 429 "another download is running") opens as a page in words. */}
           <a
             href={exportHref}
-            download
             className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             Download CSV
