@@ -14,9 +14,9 @@ export const RUN_KNOWN_FAILING = process.env.HOSTILE_ALL === "1";
 export const fcOptions = (runs = RUNS) => ({
   seed: SEED,
   numRuns: runs,
-  // Shrinking a 100 kB string or a slow request must not hold CI hostage.
-  interruptAfterTimeLimit: 25_000,
-  markInterruptAsFailure: false,
+  // Report the first failing value without shrinking: every run may call the API or hash a
+  // password, and the listed hostile values are already small (HOSTILE_SHRINK=1 shrinks).
+  endOnFailure: process.env.HOSTILE_SHRINK !== "1",
 });
 
 /** 100 kB: far beyond what a person types. */
@@ -292,7 +292,6 @@ export function hostileFor(kind: ParamKind): fc.Arbitrary<string> {
         "javascript:alert(1)",
         "gopher://127.0.0.1:6379/_INFO",
         "https://user:pass@example.com/",
-        "http://0x7f000001/",
         "http://[::ffff:169.254.169.254]/",
         "http://0251.0376.0251.0376/",
         "https://api.mobivatebulksms.com\u0000.evil",

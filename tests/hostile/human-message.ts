@@ -34,15 +34,21 @@ function withoutEchoes(message: string, echoes: readonly unknown[]): string {
 export function humanMessageProblem(
   message: unknown,
   echoes: readonly unknown[] = [],
+  /** A panel (heading, message, advice) may be longer than one sentence. */
+  maxChars = MAX_MESSAGE_CHARS,
 ): string | null {
   if (typeof message !== "string") return `not text but ${typeof message}`;
   if (!message.trim()) return "empty";
-  if (message.length > MAX_RAW_MESSAGE_CHARS) {
+  if (message.length > Math.max(MAX_RAW_MESSAGE_CHARS, 2 * maxChars)) {
     return `${message.length} characters long (the input echoed back?)`;
   }
   const own = withoutEchoes(message, echoes);
-  if (own.length > MAX_MESSAGE_CHARS) return `${own.length} characters long`;
-  if (CONTROL.test(message)) return "contains a raw control character";
+  if (own.length > maxChars) return `${own.length} characters long`;
+  const control = CONTROL.exec(message);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase();
+    return `contains a raw control character (U+${code} at ${control.index})`;
+  }
   if (JSON_DUMP.test(own)) return "looks like a JSON dump";
   if (STACK.test(own)) return "contains a stack trace";
   const dev = DEV_WORDS.exec(own);

@@ -218,9 +218,16 @@ export const ACTIONS: readonly ActionEntry[] = [
     audits: "user.disable|user.enable",
   },
   {
+    file: "app/admin/users/actions.ts",
+    name: "unlockUserAction",
+    fields: { userId: "userId" },
+    audits: "user.unlock",
+  },
+  {
     file: "lib/auth/actions.ts",
     name: "loginAction",
-    fields: { email: "email", password: "password", next: "next" },
+    // `next` first: its valid sign-ins run before hostile passwords count as failures.
+    fields: { next: "next", email: "email", password: "password" },
     form: true,
   },
   { file: "lib/auth/actions.ts", name: "logoutAction", fields: {} },
@@ -231,6 +238,15 @@ export const ACTIONS: readonly ActionEntry[] = [
  * land; the coordinator empties this list then. Ids: `action:<name>:<field|*>`,
  * `route:<route>:<param|*|size>`, `page:<route>:<param|*|size>`, `browser:<route>:<case>`.
  */
-export const KNOWN_FAILING: readonly string[] = [];
+export const KNOWN_FAILING: readonly string[] = [
+  // to="\u007f": the day schema's message echoes the DEL raw (`got "<DEL>"`): JSON.stringify
+  // does not escape U+007F, so the message carries an invisible control character.
+  "action:listMessagesAction:*",
+  "action:listOptOutsAction:*",
+  "action:searchOptOutsAction:*",
+  // An API key of non-Latin-1 characters passes validation, then fetch refuses the header:
+  // "Could not reach the Mobivate API (network error)" (kind network, no 4xx).
+  "action:testKeyAction:apiKey",
+];
 
 export const isKnownFailing = (id: string): boolean => KNOWN_FAILING.includes(id);
