@@ -116,3 +116,17 @@ test("answers bad parameters and a rejected key with JSON errors", async ({ page
   expect(body.error).toMatch(/rejected the API key/);
   expect(body.apiMessage).toBe("Unauthorized");
 });
+
+test("a broken download link opened in the browser shows a page in words with a way back", async ({
+  page,
+}) => {
+  // A person follows the link (a navigation): the same 400, as a page, not raw JSON.
+  const res = await page.goto(`/api/export/messages?${query({ ...RANGE, tz: "Nowhere" })}`, {
+    timeout: 30_000,
+  });
+  expect(res?.status()).toBe(400);
+  await expect(page.getByRole("heading", { name: "The download link is not valid" })).toBeVisible();
+  await expect(page.getByText(/time zone/)).toBeVisible();
+  await page.getByRole("link", { name: "Back to the dashboard" }).click();
+  await expect(page).not.toHaveURL(/\/api\//);
+});
