@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 import { recordAuditOrLog } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { authSettings } from "./env";
@@ -25,7 +26,10 @@ export interface LoginState {
 }
 
 const loginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320),
+  // Refused before the lookup: the email is also the audit entry's target (no NUL in text).
+  email: safeText({ max: 320, label: "The email address" })
+    .trim()
+    .min(1, "Enter your email address."),
   password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH),
   next: z.string().max(2000).optional(),
 });
