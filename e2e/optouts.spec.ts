@@ -202,3 +202,28 @@ test("bad URL parameters give a clear message, not a crash", async ({ page }) =>
   await page.getByRole("link", { name: "Reset the filters" }).click();
   await expect(rows(page).first()).toBeVisible();
 });
+
+test("a national number is refused with the reason; a repeated opt-out is said to be there already", async ({
+  page,
+}) => {
+  const mobile = uniqueMobile();
+  expect(await sandboxOptOut("POST", mobile)).toBe(200);
+  try {
+    await page.goto(`/optouts?${ALL_DAYS}`);
+    const form = page.getByRole("region", { name: "Add an opt-out" });
+    const input = form.getByLabel("Mobile number");
+    const add = form.getByRole("button", { name: "Add opt-out" });
+
+    // No DASHBOARD_DEFAULT_COUNTRY here: a number starting with 0 names no country.
+    await input.fill("0412 345 678");
+    await add.click();
+    await expect(form.getByRole("alert")).toContainText("national format");
+    expect((await apiOptOuts()).map((o) => o.mobile)).not.toContain("0412345678");
+
+    await input.fill(`+${mobile}`);
+    await add.click();
+    await expect(form.getByRole("status")).toContainText(`${mobile} was already opted out`);
+  } finally {
+    await sandboxOptOut("DELETE", mobile);
+  }
+});
