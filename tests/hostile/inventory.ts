@@ -236,7 +236,7 @@ export const ACTIONS: readonly ActionEntry[] = [
 /**
  * Cases that fail today and are skipped (it.skip / test.fixme) until the fixes of issue 8
  * land; the coordinator empties this list then. Ids: `action:<name>:<field|*>`,
- * `route:<route>:<param|*|size>`, `page:<route>:<param|*|size>`, `browser:<route>:<case>`.
+ * `route:<route>:<param|*|redos|size>`, `page:<route>:<param|*|redos|size>`, `browser:<route>:<case>`.
  */
 export const KNOWN_FAILING: readonly string[] = [
   // to="\u007f": the day schema's message echoes the DEL raw (`got "<DEL>"`): JSON.stringify
@@ -247,6 +247,10 @@ export const KNOWN_FAILING: readonly string[] = [
   // An API key of non-Latin-1 characters passes validation, then fetch refuses the header:
   // "Could not reach the Mobivate API (network error)" (kind network, no 4xx).
   "action:testKeyAction:apiKey",
+  // A 100 kB query value: Node's own 16 kB header limit answers 431 with an empty body before
+  // the app runs, so the person reads nothing (issue 8 §1 asks for 413/400 and words).
+  ...ROUTES.map((r) => `route:${r.route}:size`),
+  ...PAGES.map((p) => `page:${p.route}:size`),
 ];
 
 export const isKnownFailing = (id: string): boolean => KNOWN_FAILING.includes(id);
