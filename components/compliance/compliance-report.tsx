@@ -39,9 +39,10 @@ export function ComplianceReport({
           {read.cached ? " (kept by the server for a few minutes)" : ""}.
         </p>
         <div className="flex flex-wrap gap-2">
+          {/* No `download` attribute: Content-Disposition makes the file; a refusal (429, a
+              bad link) then opens as a page in words instead of a failed download. */}
           <a
             href={complianceCsvUrl(query)}
-            download
             data-testid="compliance-csv"
             className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
