@@ -235,3 +235,37 @@ test("searches a number across the whole range, not only the loaded page", async
   await expect(page).not.toHaveURL(/number=/);
   await expect(page.getByTestId("search-count")).toHaveCount(0);
 });
+
+test("a read that throws (the connection drops) shows an error with a retry, not a skeleton forever", async ({
+  page,
+}) => {
+  const dropActions = (route: import("@playwright/test").Route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue();
+  await page.route("**/messages?*", dropActions);
+  await page.goto("/messages?pageSize=10");
+  const panel = page.getByTestId("error-panel");
+  await expect(panel).toContainText("The dashboard server did not answer");
+  await expect(panel).toContainText("connection dropped or your session ended");
+  await page.unroute("**/messages?*", dropActions);
+  await panel.getByRole("button", { name: "Try again" }).click();
+  await expect(table(page).locator("tbody tr")).toHaveCount(10);
+});
+
+test("a page past the last says so once and leads back", async ({ page }) => {
+  const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date().toISOString().slice(0, 10);
+  await page.goto(`/messages?from=${from}&to=${to}&tz=UTC&pageSize=10&page=999999`);
+  const empty = page.getByTestId("empty-page");
+  await expect(empty).toContainText(
+    /^Page 999,999 is past the last page of messages from .*\(UTC\)\.[^.]/,
+  );
+  await empty.getByRole("button", { name: "Go to the first page" }).click();
+  await expect(table(page).locator("tbody tr")).toHaveCount(10);
+
+  // A search knows its total, so the way back is the last page itself.
+  await page.goto(
+    `/messages?from=${from}&to=${to}&tz=UTC&pageSize=10&status=DELIVERED&page=999999`,
+  );
+  await empty.getByRole("button", { name: /Go to the last page \(page [\d,]+\)/ }).click();
+  await expect(page.getByText("(last page)")).toBeVisible();
+});

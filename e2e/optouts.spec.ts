@@ -203,6 +203,18 @@ test("bad URL parameters give a clear message, not a crash", async ({ page }) =>
   await expect(rows(page).first()).toBeVisible();
 });
 
+test("a read that throws (the connection drops) shows an error with a retry", async ({ page }) => {
+  const dropActions = (route: import("@playwright/test").Route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue();
+  await page.route("**/optouts?*", dropActions);
+  await page.goto(`/optouts?${ALL_DAYS}`);
+  const panel = page.getByTestId("error-panel");
+  await expect(panel).toContainText("The dashboard server did not answer");
+  await page.unroute("**/optouts?*", dropActions);
+  await panel.getByRole("button", { name: "Try again" }).click();
+  await expect(rows(page).first()).toBeVisible();
+});
+
 test("a national number is refused with the reason; a repeated opt-out is said to be there already", async ({
   page,
 }) => {
