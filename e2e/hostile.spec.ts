@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -47,6 +48,7 @@ test.beforeAll(async ({ browser }) => {
   await context.storageState({ path: STATE });
   await context.close();
 });
+test.afterAll(() => rmSync(STATE, { force: true }));
 
 function validValue(kind: ParamKind, key: string): string | undefined {
   switch (kind) {
