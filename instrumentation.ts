@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Before any request: the client's socket address for the sign-in throttle (lib/auth).
   (await import("@/lib/auth/peer-address")).installPeerAddressStamp();
+  // A request head over Node's 16 KiB answered in words, not a bare 431 (lib/http).
+  (await import("@/lib/http/header-overflow")).installHeaderOverflowAnswer();
   const { getDb } = await import("@/lib/db");
   const { describeStartupError } = await import("@/lib/auth/startup-error");
   try {

@@ -16,7 +16,13 @@ export const baseUrlSchema = safeText({ max: 500, label: "The base URL" }).trans
 export const apiKeySchema = safeText({ max: 500, label: "The API key" })
   .trim()
   .min(8, "The API key looks too short: paste the whole key.")
-  .regex(/^\S+$/, "The API key cannot contain spaces.");
+  .regex(/^\S+$/, "The API key cannot contain spaces.")
+  // A key travels in an HTTP header, which carries printable ASCII only: anything else would
+  // pass here and then fail as "could not reach the API".
+  .regex(
+    /^[\x21-\x7e]+$/,
+    "The API key can only contain letters, digits and punctuation (no accented or other characters): paste the key exactly as Mobivate gave it.",
+  );
 
 export const saveKeySchema = z.object({ baseUrl: baseUrlSchema, apiKey: apiKeySchema });
 

@@ -1,3 +1,4 @@
+import { quoteInput } from "@/lib/validation/text";
 import { TimeError } from "./errors";
 
 // Calendar days are plain `YYYY-MM-DD` strings: they name a day, not an instant, so they are
@@ -73,7 +74,7 @@ export function assertDay(value: string, label = "day"): CalendarDay {
   if (!parts) {
     throw new TimeError(
       "INVALID_DAY",
-      `${label} must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      `${label} must be a real calendar date written YYYY-MM-DD, got ${quoteInput(value)}`,
     );
   }
   return parts;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DAY_PATTERN, isValidDay } from "./calendar";
+import { quoteInput } from "@/lib/validation/text";
 import { isValidTimeZone } from "./zones";
 
 /**
@@ -27,15 +28,15 @@ export const daySchema = z
   .max(40, { error: "Expected a date written YYYY-MM-DD (e.g. 2026-04-05)", abort: true })
   .regex(DAY_PATTERN, {
     error: (issue) =>
-      `Expected a date written YYYY-MM-DD (e.g. 2026-04-05), got ${JSON.stringify(issue.input)}`,
+      `Expected a date written YYYY-MM-DD (e.g. 2026-04-05), got ${quoteInput(issue.input)}`,
     abort: true,
   })
   .refine(isValidDay, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a real calendar date`,
+    error: (issue) => `${quoteInput(issue.input)} is not a real calendar date`,
     abort: true,
   })
   .refine(isDayInSpan, {
-    error: (issue) => `${JSON.stringify(issue.input)} is out of range. ${DAY_SPAN_TEXT}.`,
+    error: (issue) => `${quoteInput(issue.input)} is out of range. ${DAY_SPAN_TEXT}.`,
   });
 
 /** An IANA time-zone name the runtime knows, e.g. "Australia/Sydney" or "UTC". */
@@ -44,5 +45,5 @@ export const timeZoneSchema = z
   .max(64, { error: "That time-zone name is too long (e.g. Europe/London, UTC)", abort: true })
   .refine(isValidTimeZone, {
     error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a known IANA time zone (e.g. Europe/London, UTC)`,
+      `${quoteInput(issue.input)} is not a known IANA time zone (e.g. Europe/London, UTC)`,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasControlCharacters, safeText } from "./text";
+import { hasControlCharacters, quoteInput, safeText } from "./text";
 
 describe("safeText", () => {
   const name = safeText({ max: 10, label: "Name" }).regex(/^[a-z]*$/, "letters only");
@@ -33,5 +33,15 @@ describe("safeText", () => {
 
   it("refuses non-strings with a message", () => {
     expect(name.safeParse(42).error?.issues[0]?.message).toBe("Name must be text");
+  });
+});
+
+describe("quoteInput", () => {
+  it("quotes, cuts, and writes invisible characters as escapes", () => {
+    expect(quoteInput("2026-01-01")).toBe('"2026-01-01"');
+    expect(quoteInput("\u007f")).toBe('"\\u007f"');
+    expect(quoteInput("a\u0085b\u202ec")).toBe('"a\\u0085b\\u202ec"');
+    expect(quoteInput("x".repeat(100), 5)).toBe('"xxxxx…"');
+    expect(hasControlCharacters(quoteInput("\u0000\u001b\u007f\u009f"))).toBe(false);
   });
 });

@@ -43,3 +43,17 @@ export function safeText({ max, multiline = false, label = "This field" }: SafeT
       abort: true,
     });
 }
+
+/**
+ * A value quoted for a message shown to a person: JSON-quoted, cut to `max` characters, and
+ * with every invisible character (controls, DEL, bidi and other format characters) written as
+ * a `\uXXXX` escape, so an error never carries what it refuses.
+ */
+export function quoteInput(value: unknown, max = 40): string {
+  const text = typeof value === "string" ? value : String(value);
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(cut).replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
+}

@@ -238,19 +238,8 @@ export const ACTIONS: readonly ActionEntry[] = [
  * land; the coordinator empties this list then. Ids: `action:<name>:<field|*>`,
  * `route:<route>:<param|*|redos|size>`, `page:<route>:<param|*|redos|size>`, `browser:<route>:<case>`.
  */
-export const KNOWN_FAILING: readonly string[] = [
-  // to="\u007f": the day schema's message echoes the DEL raw (`got "<DEL>"`): JSON.stringify
-  // does not escape U+007F, so the message carries an invisible control character.
-  "action:listMessagesAction:*",
-  "action:listOptOutsAction:*",
-  "action:searchOptOutsAction:*",
-  // An API key of non-Latin-1 characters passes validation, then fetch refuses the header:
-  // "Could not reach the Mobivate API (network error)" (kind network, no 4xx).
-  "action:testKeyAction:apiKey",
-  // A 100 kB query value: Node's own 16 kB header limit answers 431 with an empty body before
-  // the app runs, so the person reads nothing (issue 8 §1 asks for 413/400 and words).
-  ...ROUTES.map((r) => `route:${r.route}:size`),
-  ...PAGES.map((p) => `page:${p.route}:size`),
-];
+// Cases that fail today and are skipped until fixed (HOSTILE_ALL=1 runs them anyway). Empty:
+// every hostile case found by this suite has been fixed; add one here only with an issue.
+export const KNOWN_FAILING: readonly string[] = [];
 
 export const isKnownFailing = (id: string): boolean => KNOWN_FAILING.includes(id);
