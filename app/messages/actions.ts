@@ -1,8 +1,8 @@
 "use server";
 
 import type { ActionResult } from "@/lib/action-result";
-import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/roles";
+import { errorViewer } from "@/lib/auth/error-viewer";
+import { actionGuard } from "@/lib/auth/guards";
 import { describeZodError, messageViewSchema } from "@/lib/filters/messages";
 import { describeError, invalidInput } from "@/lib/mobivate/errors";
 import { listMessages } from "@/lib/mobivate/messages";
@@ -26,8 +26,6 @@ export async function listMessagesAction(input: unknown): Promise<ActionResult<M
     const data = hasSearch(search) ? await searchMessages(q, search) : await listMessages(q);
     return { ok: true, data };
   } catch (err) {
-    const user = await getCurrentUser();
-    const viewer = user ? { canManageSettings: can(user.role, "settings:manage") } : undefined;
-    return { ok: false, error: describeError(err, viewer) };
+    return { ok: false, error: describeError(err, await errorViewer()) };
   }
 }

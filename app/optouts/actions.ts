@@ -4,6 +4,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { CountryCode } from "libphonenumber-js/min";
 import { AuditWriteError } from "@/lib/audit/audit-error";
 import { recordAudit, recordAuditOrLog } from "@/lib/audit/record";
+import { errorViewer } from "@/lib/auth/error-viewer";
 import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
 import { describeZodError } from "@/lib/filters/messages";
 import {
@@ -44,7 +45,7 @@ export async function listOptOutsAction(input: unknown): Promise<ActionResult<Op
     const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
     return { ok: true, data: await listOptOuts({ startDate, endDate, page, pageSize }) };
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    return { ok: false, error: describeError(err, await errorViewer()) };
   }
 }
 
@@ -61,7 +62,7 @@ export async function searchOptOutsAction(
     const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
     return { ok: true, data: await searchOptOuts({ startDate, endDate }, number) };
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    return { ok: false, error: describeError(err, await errorViewer()) };
   }
 }
 
@@ -82,7 +83,7 @@ export async function addOptOutAction(input: unknown): Promise<ActionResult<Adde
   try {
     country = getEnv().DASHBOARD_DEFAULT_COUNTRY as CountryCode | undefined;
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    return { ok: false, error: describeError(err, await errorViewer()) };
   }
   const normalised = normaliseMobile(parsed.data.mobile, country);
   if (!normalised.ok) {

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { ReportRequestError } from "@/lib/report/fetch-report";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import { describeFailedRead, type ApiErrorInfo } from "@/lib/mobivate/errors";
 
 // The read of a whole-range report in the browser, shared by Compliance and Delivery: the
 // same behaviour as Spend's view (progress, Cancel, "Start again", "Read again" past the
@@ -67,7 +67,7 @@ export function useReportRead<Result, Progress>(
   const error: ApiErrorInfo | undefined = query.error
     ? query.error instanceof ReportRequestError
       ? query.error.info
-      : { kind: "server", message: "Something went wrong in the browser. Try again." }
+      : describeFailedRead()
     : undefined;
 
   return {

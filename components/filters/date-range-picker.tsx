@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { DayPicker, type DateRange } from "react-day-picker";
 import "react-day-picker/style.css";
 import { formatDayRange } from "@/lib/time/label";
+import { FIRST_DAY } from "@/lib/time/schemas";
 import { PRESETS, presetRange, todayInZone, type PresetName } from "@/lib/time/presets";
 
 export { formatDayRange };
@@ -136,11 +137,13 @@ export function DateRangePicker({
               numberOfMonths={2}
               // Show the month of the last day and the one before it; never the future.
               defaultMonth={new Date(dayToDate(to).getFullYear(), dayToDate(to).getMonth() - 1, 1)}
+              startMonth={dayToDate(FIRST_DAY)}
               endMonth={today}
               selected={draft}
               onSelect={pick}
               today={today}
-              disabled={{ after: today }}
+              // The one span of days (lib/time/schemas) and never the future.
+              disabled={[{ before: dayToDate(FIRST_DAY) }, { after: today }]}
               weekStartsOn={1}
             />
             <div className="flex items-center justify-end gap-2 border-t border-slate-100 pt-2">

@@ -12,6 +12,7 @@ import { fetchSpend, SpendRequestError } from "@/lib/spend/fetch-spend";
 import type { ProgressLine } from "@/lib/spend/protocol";
 import type { SpendQuery } from "@/lib/spend/types";
 import { zoneLabel } from "@/lib/time/zones";
+import { describeFailedRead } from "@/lib/mobivate/errors";
 import { ReadProgress } from "./read-progress";
 import { SpendReport } from "./spend-report";
 import { useSpendFilters } from "./use-spend-filters";
@@ -91,7 +92,7 @@ function SpendQueryView({
   const error = spend.error
     ? spend.error instanceof SpendRequestError
       ? spend.error.info
-      : { kind: "server" as const, message: "Something went wrong in the browser. Try again." }
+      : describeFailedRead()
     : undefined;
 
   return (

@@ -3,6 +3,7 @@ import { readAllMessages, readAllOptOuts, type ReadProgress } from "@/lib/mobiva
 import type { Message } from "@/lib/mobivate/types";
 import { LruCache } from "@/lib/spend/lru-cache";
 import { zonedDayRangeToApi } from "@/lib/time/range";
+import { FIRST_DAY } from "@/lib/time/schemas";
 import { createComplianceCollector } from "./collect";
 import { matchSentAfterOptOut, OptOutIndex, type SentAfterOptOut } from "./match";
 import type { ComplianceProgress, ComplianceQuery, ComplianceResult } from "./types";
@@ -10,9 +11,9 @@ import type { ComplianceProgress, ComplianceQuery, ComplianceResult } from "./ty
 /**
  * The opt-out list is read from here to the END of the range, not only over the range: a
  * number that opted out years ago must still not be messaged today. A date-only API value
- * is 00:00 UTC; SMS opt-out lists from before 2000 are not a concern.
+ * is 00:00 UTC; It starts where the span of days any page accepts starts.
  */
-export const OPT_OUT_HISTORY_START = "2000-01-01";
+export const OPT_OUT_HISTORY_START = FIRST_DAY;
 
 // Finished reports are kept for a few minutes, like Spend's: the same range asked again
 // (another tab, a reload, a shared link) is answered without re-reading every page.
