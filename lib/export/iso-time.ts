@@ -1,3 +1,4 @@
+import { civilFromDays } from "@/lib/time/civil";
 import { formatOffset, offsetMsAt } from "@/lib/time/zones";
 
 // ISO 8601 timestamps for a million CSV rows. formatInZone (lib/time) asks the time-zone
@@ -11,21 +12,6 @@ const BUCKET_MS = 15 * 60_000;
 const MS_PER_DAY = 86_400_000;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** Year, month, day of a day count since 1970-01-01 (H. Hinnant's civil_from_days). */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
 
 /**
  * A formatter `ms → "2023-07-01T11:10:34+10:00"` for one zone. The offset found for a
@@ -60,7 +46,7 @@ export function createIsoFormatter(tz: string): (ms: number) => string {
     const local = seconds * 1000 + offset;
     const days = Math.floor(local / MS_PER_DAY);
     const secOfDay = (local - days * MS_PER_DAY) / 1000;
-    const [y, m, d] = civilFromDays(days);
+    const { year: y, month: m, day: d } = civilFromDays(days);
     const hh = Math.floor(secOfDay / 3600);
     const mm = Math.floor((secOfDay % 3600) / 60);
     const ss = secOfDay % 60;

@@ -13,6 +13,9 @@
 // that got further (this reproduces every documented message, including a '+' sent raw in a
 // URL and decoded as a space: `"2023-01-01T12:00:00 1200" is malformed at " 1200"`).
 
+// Calendar arithmetic is lib/time's (a relative import: the sandbox runs without path aliases).
+import { civilFromDays, daysFromCivil, daysInMonth } from "../time/civil";
+
 export type DateParseResult = { ok: true; ms: number } | { ok: false; message: string };
 
 type FieldName =
@@ -146,26 +149,6 @@ function invalidFormat(text: string, errorPos: number): string {
 const YEAR_MIN = -292275054;
 const YEAR_MAX = 292278993;
 
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days since 1970-01-01 in the proleptic Gregorian calendar (valid for negative years). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** Joda DateTimeParserBucket.computeMillis: range checks, largest field first. */
 function computeMillis(text: string, parsed: Parsed): DateParseResult {
   const f = parsed.fields;
@@ -229,18 +212,3 @@ export function formatApiTimestamp(ms: number): string {
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** Inverse of daysFromCivil (Howard Hinnant's algorithm). */
-function civilFromDays(daysSinceEpoch: number): { year: number; month: number; day: number } {
-  const z = daysSinceEpoch + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}

@@ -1,5 +1,8 @@
 import { quoteInput } from "@/lib/validation/text";
+import { daysFromCivil, daysInMonth } from "./civil";
 import { TimeError } from "./errors";
+
+export { daysInMonth };
 
 // Calendar days are plain `YYYY-MM-DD` strings: they name a day, not an instant, so they are
 // compared and stepped with UTC arithmetic, which has no daylight-saving surprises.
@@ -12,23 +15,6 @@ export interface CalendarDay {
   year: number;
   month: number;
   day: number;
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). Plain
- * arithmetic: it runs for every timestamp of a million-message export, where constructing a
- * Date per value is measurably slow. Linear in `day`, so day 0 is the month's eve.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  // Months outside 1–12 roll into neighbouring years, as Date.UTC does.
-  const y0 = year + Math.floor((month - 1) / 12);
-  const m = ((((month - 1) % 12) + 12) % 12) + 1;
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 /** Epoch ms of a UTC wall-clock time (fields may overflow, as with Date.UTC; any year). */
@@ -44,13 +30,6 @@ export function utcMs(
   return (
     daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms
   );
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? NaN);
 }
 
 /** The parts of a strict `YYYY-MM-DD` that names a real calendar day (years 0001–9999). */
