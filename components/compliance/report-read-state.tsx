@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ReadProgress } from "@/components/spend/read-progress";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiErrorInfo } from "@/lib/mobivate/errors";
-import type { ProgressLine } from "@/lib/spend/protocol";
+import type { ProgressLine } from "@/lib/report/protocol";
 
 /**
  * What a report shows while it has no answer to show: Spend's progress (with Cancel), a

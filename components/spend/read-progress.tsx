@@ -1,4 +1,4 @@
-import type { ProgressLine } from "@/lib/spend/protocol";
+import type { ProgressLine } from "@/lib/report/protocol";
 import { formatCount, formatSeconds } from "@/lib/spend/format";
 
 /**

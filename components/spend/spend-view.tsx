@@ -8,8 +8,9 @@ import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { fetchSpend, SpendRequestError } from "@/lib/spend/fetch-spend";
-import type { ProgressLine } from "@/lib/spend/protocol";
+import { ReportRequestError } from "@/lib/report/fetch-report";
+import { fetchSpend } from "@/lib/spend/fetch-spend";
+import type { ProgressLine } from "@/lib/report/protocol";
 import type { SpendQuery } from "@/lib/spend/types";
 import { zoneLabel } from "@/lib/time/zones";
 import { describeFailedRead } from "@/lib/mobivate/errors";
@@ -90,7 +91,7 @@ function SpendQueryView({
     direction ? `, ${direction === "MO" ? "incoming" : "outgoing"} only` : ""
   }`;
   const error = spend.error
-    ? spend.error instanceof SpendRequestError
+    ? spend.error instanceof ReportRequestError
       ? spend.error.info
       : describeFailedRead()
     : undefined;

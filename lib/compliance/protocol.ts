@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Message } from "@/lib/mobivate/types";
 import type { OptOutRef } from "./match";
-import { countSchema, reportLineSchema } from "./report-protocol";
+import { countSchema, readInfoShape, reportLineSchema } from "@/lib/report/protocol";
 import type { ComplianceResult } from "./types";
 
 // The lines of the compliance report stream, checked in the browser: a line it cannot read
@@ -52,23 +52,13 @@ export const complianceResultSchema = z.object({
     optOuts: countSchema,
     optOutsFrom: z.string(),
   }),
-  read: z.object({
-    pages: countSchema,
-    optOutPages: countSchema,
-    elapsedMs: countSchema,
-    readAt: z.number(),
-    cached: z.boolean(),
-  }),
+  read: z.object({ ...readInfoShape, optOutPages: countSchema }),
 }) satisfies z.ZodType<ComplianceResult>;
 
 export const complianceLineSchema = reportLineSchema(complianceResultSchema, {
   phase: z.enum(["optouts", "messages"]),
   optOuts: countSchema,
-  records: countSchema,
-  pages: countSchema,
 });
 
 export type ComplianceLine = z.infer<typeof complianceLineSchema>;
 export type ComplianceProgressLine = Extract<ComplianceLine, { type: "progress" }>;
-
-export { REPORT_CONTENT_TYPE as COMPLIANCE_CONTENT_TYPE } from "./report-protocol";

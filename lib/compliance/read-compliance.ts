@@ -1,7 +1,8 @@
 import "server-only";
 import { readAllMessages, readAllOptOuts, type ReadProgress } from "@/lib/mobivate/read-range";
 import type { Message } from "@/lib/mobivate/types";
-import { LruCache } from "@/lib/spend/lru-cache";
+import { createReportCache } from "@/lib/report/cache";
+import { apiRangeKey } from "@/lib/report/read-messages";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { FIRST_DAY } from "@/lib/time/schemas";
 import { createComplianceCollector } from "./collect";
@@ -15,26 +16,12 @@ import type { ComplianceProgress, ComplianceQuery, ComplianceResult } from "./ty
  */
 export const OPT_OUT_HISTORY_START = FIRST_DAY;
 
-// Finished reports are kept for a few minutes, like Spend's: the same range asked again
-// (another tab, a reload, a shared link) is answered without re-reading every page.
-// Fewer entries than Spend: a report holds up to REPORT_ROW_LIMIT messages.
-export const SERVER_CACHE_TTL_MS = 3 * 60_000;
-const cache = new LruCache<ComplianceResult>(10, SERVER_CACHE_TTL_MS);
+// Fewer cached reports than Spend: a report holds up to REPORT_ROW_LIMIT messages.
+const cache = createReportCache<ComplianceQuery, ComplianceResult>(10, (q) => apiRangeKey(q));
 
-export function complianceCacheKey(q: ComplianceQuery): string {
-  const api = zonedDayRangeToApi(q.from, q.to, q.tz);
-  return JSON.stringify([api.startDate, api.endDate, q.tz]);
-}
-
-export function cachedCompliance(q: ComplianceQuery): ComplianceResult | undefined {
-  const hit = cache.get(complianceCacheKey(q));
-  return hit && { ...hit, read: { ...hit.read, cached: true } };
-}
-
+export const cachedCompliance = cache.get;
 /** Test hook: forget every cached report. */
-export function clearComplianceCache(): void {
-  cache.clear();
-}
+export const clearComplianceCache = cache.clear;
 
 export interface ReadComplianceOptions {
   signal?: AbortSignal;
@@ -130,6 +117,6 @@ export async function readCompliance(
       cached: false,
     },
   };
-  cache.set(complianceCacheKey(q), result);
+  cache.set(q, result);
   return result;
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { countSchema, reportLineSchema } from "@/lib/compliance/report-protocol";
+import { countSchema, readInfoShape, reportLineSchema } from "@/lib/report/protocol";
 import type { DeliveryResult } from "./types";
-
-export { REPORT_CONTENT_TYPE as DELIVERY_CONTENT_TYPE } from "@/lib/compliance/report-protocol";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const outcome = z.enum(["delivered", "pending", "failed"]);
@@ -21,18 +19,10 @@ export const deliveryResultSchema = z.object({
     byStatus: z.array(z.object({ status: z.string(), outcome, messages: countSchema })),
     byRoute: z.array(z.object({ route: z.string().nullable(), ...counts })),
   }),
-  read: z.object({
-    pages: countSchema,
-    elapsedMs: countSchema,
-    readAt: z.number(),
-    cached: z.boolean(),
-  }),
+  read: z.object(readInfoShape),
 }) satisfies z.ZodType<DeliveryResult>;
 
-export const deliveryLineSchema = reportLineSchema(deliveryResultSchema, {
-  records: countSchema,
-  pages: countSchema,
-});
+export const deliveryLineSchema = reportLineSchema(deliveryResultSchema, {});
 
 export type DeliveryLine = z.infer<typeof deliveryLineSchema>;
 export type DeliveryProgressLine = Extract<DeliveryLine, { type: "progress" }>;

@@ -51,8 +51,3 @@ export interface DeliveryResult {
   summary: DeliverySummary;
   read: DeliveryReadInfo;
 }
-
-export interface DeliveryProgress {
-  records: number;
-  pages: number;
-}

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
-import { spendRefusalSchema as refusalSchema } from "@/lib/spend/protocol";
+import { errorBodySchema } from "@/lib/http/error-body";
+import { invalidInput, type ApiErrorInfo } from "@/lib/mobivate/errors";
+import type { ReportLine } from "./protocol";
 
 // Browser side of a whole-range report route (Spend, Compliance, Delivery): reads the NDJSON
 // stream line by line, reports progress and resolves with the result. Aborting `signal`
@@ -18,30 +19,59 @@ export class ReportRequestError extends Error {
 const serverProblem = (message: string) =>
   new ReportRequestError({ kind: "server", message: `${message} Try again.` });
 
-type Line<Result, Progress> =
-  | ({ type: "progress" } & Progress)
-  | { type: "result"; data: Result }
-  | { type: "error"; error: ApiErrorInfo };
-
 export interface FetchReportOptions<Progress> {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
 }
 
-async function refusal(res: Response): Promise<ReportRequestError> {
-  let message = `The dashboard server answered ${res.status}.`;
-  try {
-    message = refusalSchema.parse(await res.json()).error;
-  } catch {
-    // Not our JSON (a proxy's page): keep the status.
+/**
+ * A refusal before any line: always the dashboard's own (the guard, proxy.ts or the route's
+ * parameter check), never the provider's, whose failures come as an error line. Worded for
+ * the person: an ended session and a role without the permission are not a rejected API key.
+ */
+export function describeRefusal(status: number, body: unknown): ApiErrorInfo {
+  const parsed = errorBodySchema.safeParse(body);
+  const said = parsed.success ? parsed.data.error.message : undefined;
+  if (status === 401) {
+    return {
+      kind: "forbidden",
+      status,
+      title: "Your session has ended",
+      message: "Your session has ended. Sign in again, then retry.",
+    };
   }
-  const kind = res.status === 400 ? "bad-request" : res.status === 401 ? "unauthorized" : "server";
-  return new ReportRequestError({ kind, status: res.status, message });
+  if (status === 403) {
+    return {
+      kind: "forbidden",
+      status,
+      title: "Your role does not allow this",
+      message: said ?? "Your role does not allow this report. Ask an admin if you need it.",
+    };
+  }
+  if (status === 400 || status === 411 || status === 413 || status === 414) {
+    return { ...invalidInput(said ?? `The dashboard server answered ${status}.`), status };
+  }
+  return {
+    kind: status === 429 ? "rate-limited" : "server",
+    status,
+    title: status === 429 ? "The dashboard server is busy" : "The dashboard server had a problem",
+    message: `${said ?? `The dashboard server answered ${status}.`} Try again.`,
+  };
+}
+
+async function refusal(res: Response): Promise<ReportRequestError> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    // Not our JSON (a proxy's page): the status alone decides the words.
+  }
+  return new ReportRequestError(describeRefusal(res.status, body));
 }
 
 export async function fetchReport<Result, Progress>(
   url: string,
-  schema: z.ZodType<Line<Result, Progress>>,
+  schema: z.ZodType<ReportLine<Result, Progress>>,
   opts: FetchReportOptions<Progress & { type: "progress" }> = {},
 ): Promise<Result> {
   let res: Response;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { aggregateSpend } from "./aggregate";
-import { fetchSpend, SpendRequestError } from "./fetch-spend";
+import { ReportRequestError } from "@/lib/report/fetch-report";
+import { fetchSpend } from "./fetch-spend";
 import type { SpendQuery, SpendResult } from "./types";
 
 const QUERY: SpendQuery = { from: "2026-03-01", to: "2026-03-02", tz: "UTC", direction: null };
@@ -51,18 +52,20 @@ describe("fetchSpend", () => {
     expect(fn.mock.calls[0]?.[0]).toContain("direction=MT&refresh=1");
   });
 
-  it("turns an error line into a SpendRequestError with the server's words", async () => {
+  it("turns an error line into a ReportRequestError with the server's words", async () => {
     const error = { kind: "unauthorized", status: 401, message: "The key was rejected (401)." };
     mockFetch(streamed([`${JSON.stringify({ type: "error", error })}\n`]));
     const err = await fetchSpend(QUERY).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SpendRequestError);
-    expect((err as SpendRequestError).info).toEqual(error);
+    expect(err).toBeInstanceOf(ReportRequestError);
+    expect((err as ReportRequestError).info).toEqual(error);
   });
 
   it("turns a 400 into a bad-request error with the server's message", async () => {
-    mockFetch(Response.json({ error: "tz: not a zone" }, { status: 400 }));
-    const err = (await fetchSpend(QUERY).catch((e: unknown) => e)) as SpendRequestError;
-    expect(err.info).toEqual({ kind: "bad-request", status: 400, message: "tz: not a zone" });
+    const body = { error: { kind: "bad-request", status: 400, message: "tz: not a zone" } };
+    mockFetch(Response.json(body, { status: 400 }));
+    const err = (await fetchSpend(QUERY).catch((e: unknown) => e)) as ReportRequestError;
+    expect(err.info).toMatchObject({ kind: "bad-request", status: 400, message: "tz: not a zone" });
+    expect(err.info.title).toBe("These filters cannot be used");
   });
 
   it.each([
@@ -75,8 +78,8 @@ describe("fetchSpend", () => {
     ["a line of the wrong shape", [`{"type":"result","data":{}}\n`], /unexpected/],
   ])("reports %s as a server problem", async (_, chunks, message) => {
     mockFetch(streamed(chunks));
-    const err = (await fetchSpend(QUERY).catch((e: unknown) => e)) as SpendRequestError;
-    expect(err).toBeInstanceOf(SpendRequestError);
+    const err = (await fetchSpend(QUERY).catch((e: unknown) => e)) as ReportRequestError;
+    expect(err).toBeInstanceOf(ReportRequestError);
     expect(err.info.kind).toBe("server");
     expect(err.info.message).toMatch(message);
   });
@@ -88,7 +91,7 @@ describe("fetchSpend", () => {
       throw new DOMException("aborted", "AbortError");
     });
     const err = await fetchSpend(QUERY, { signal: ctrl.signal }).catch((e: unknown) => e);
-    expect(err).not.toBeInstanceOf(SpendRequestError);
+    expect(err).not.toBeInstanceOf(ReportRequestError);
     expect((err as Error).name).toBe("AbortError");
   });
 
@@ -96,7 +99,7 @@ describe("fetchSpend", () => {
     mockFetch(async () => {
       throw new TypeError("fetch failed");
     });
-    const err = (await fetchSpend(QUERY).catch((e: unknown) => e)) as SpendRequestError;
+    const err = (await fetchSpend(QUERY).catch((e: unknown) => e)) as ReportRequestError;
     expect(err.info.kind).toBe("network");
   });
 });

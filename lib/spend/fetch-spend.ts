@@ -1,13 +1,11 @@
-import { fetchReport, ReportRequestError } from "@/lib/report/fetch-report";
-import { spendLineSchema, type ProgressLine } from "./protocol";
+import { fetchReport } from "@/lib/report/fetch-report";
+import type { ProgressLine } from "@/lib/report/protocol";
+import { spendLineSchema } from "./protocol";
 import { spendSearchParams } from "./query";
 import type { SpendQuery, SpendResult } from "./types";
 
 // Browser side of `GET /api/spend`: the shared NDJSON report reader (progress lines, then the
 // summary or an error a person can act on). Aborting `signal` stops the server's read too.
-
-/** A failure with words a person can act on (the API's, or the dashboard server's). */
-export { ReportRequestError as SpendRequestError };
 
 export interface FetchSpendOptions {
   signal?: AbortSignal;

@@ -1,23 +1,10 @@
 import { z } from "zod";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import { countSchema as count, readInfoShape, reportLineSchema } from "@/lib/report/protocol";
 import type { SpendResult } from "./types";
 
-// The NDJSON lines of `GET /api/spend`: progress while reading, then exactly one result or
-// error line. The browser parses each line with these schemas: a line it cannot read is
-// reported as an error, never rendered half-understood.
+// The result of `GET /api/spend`, checked in the browser (lib/report/protocol.ts has the
+// NDJSON lines around it).
 
-export interface ProgressLine {
-  type: "progress";
-  records: number;
-  pages: number;
-  elapsedMs: number;
-}
-export type SpendStreamLine =
-  ProgressLine | { type: "result"; data: SpendResult } | { type: "error"; error: ApiErrorInfo };
-
-export const SPEND_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
-
-const count = z.number().int().min(0);
 const money = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 const breakdownRow = z.object({
@@ -51,43 +38,10 @@ const summarySchema = z.object({
   records: count,
 });
 
-const errorKinds = [
-  "unauthorized",
-  "bad-request",
-  "payment-required",
-  "forbidden",
-  "not-found",
-  "rate-limited",
-  "server",
-  "timeout",
-  "network",
-  "invalid-response",
-  "not-configured",
-] as const satisfies readonly ApiErrorInfo["kind"][];
+export const spendResultSchema = z.object({
+  summary: summarySchema,
+  read: z.object(readInfoShape),
+}) satisfies z.ZodType<SpendResult>;
 
-export const spendLineSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("progress"), records: count, pages: count, elapsedMs: count }),
-  z.object({
-    type: z.literal("result"),
-    data: z.object({
-      summary: summarySchema,
-      read: z.object({
-        pages: count,
-        elapsedMs: count,
-        readAt: z.number(),
-        cached: z.boolean(),
-      }),
-    }),
-  }),
-  z.object({
-    type: z.literal("error"),
-    error: z.object({
-      kind: z.enum(errorKinds),
-      status: z.number().int().optional(),
-      message: z.string(),
-    }),
-  }),
-]) satisfies z.ZodType<SpendStreamLine>;
-
-/** The 400 body of a refused request. */
-export const spendRefusalSchema = z.object({ error: z.string() });
+export const spendLineSchema = reportLineSchema(spendResultSchema, {});
+export type SpendLine = z.infer<typeof spendLineSchema>;

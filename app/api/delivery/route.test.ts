@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorBodySchema } from "@/lib/http/error-body";
 import type { ApiMessage } from "@/lib/sandbox/catalog";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
 import { zonedDayRangeToApi } from "@/lib/time/range";
@@ -147,7 +148,8 @@ describe("GET /api/delivery", () => {
     ]) {
       const res = await call(q);
       expect(res.status, JSON.stringify(q)).toBe(400);
-      expect(((await res.json()) as { error: string }).error).toMatch(/\w/);
+      const { error } = errorBodySchema.parse(await res.json());
+      expect(error).toMatchObject({ kind: "bad-request", status: 400, message: /\w/ });
     }
   });
 

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorBodySchema } from "@/lib/http/error-body";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
-import { spendLineSchema, type SpendStreamLine } from "@/lib/spend/protocol";
+import { spendLineSchema, type SpendLine as SpendStreamLine } from "@/lib/spend/protocol";
 import type { SpendResult } from "@/lib/spend/types";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
@@ -161,8 +162,10 @@ describe("GET /api/spend", () => {
   ])("refuses %j with a 400 and a readable error", async (params, message) => {
     const { res, text } = await call(params as Record<string, string>);
     expect(res.status).toBe(400);
-    const body = JSON.parse(text) as { error: string };
-    expect(body.error).toMatch(message);
+    // The one error body of the dashboard's routes (the guard's shape too).
+    const { error } = errorBodySchema.parse(JSON.parse(text));
+    expect(error).toMatchObject({ kind: "bad-request", status: 400 });
+    expect(error.message).toMatch(message);
     expect(sandbox.stats().requests).toBe(0);
   });
 

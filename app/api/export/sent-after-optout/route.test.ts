@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorBodySchema } from "@/lib/http/error-body";
 import { neutraliseFormula } from "@/lib/csv/formula";
 import type { ApiMessage, ApiOptout } from "@/lib/sandbox/catalog";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
@@ -194,7 +195,8 @@ describe("GET /api/export/sent-after-optout/report", () => {
     for (const q of cases) {
       const res = await getReport(q);
       expect(res.status, JSON.stringify(q)).toBe(400);
-      expect(((await res.json()) as { error: string }).error).toMatch(/\w/);
+      const { error } = errorBodySchema.parse(await res.json());
+      expect(error).toMatchObject({ kind: "bad-request", status: 400, message: /\w/ });
     }
   });
 

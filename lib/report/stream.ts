@@ -1,23 +1,34 @@
 import "server-only";
 import { describeError } from "@/lib/mobivate/errors";
-import type { SpendStreamLine } from "./protocol";
-import { cachedSpend, readSpend } from "./read-spend";
-import type { SpendQuery } from "./types";
+import { REPORT_CONTENT_TYPE, type ReportLine } from "./protocol";
+
+// The NDJSON body of a whole-range report route, generic over its result (Spend, Delivery
+// and Compliance use it through lib/report/route.ts).
 
 /** How often progress lines are sent while reading (also keeps the connection busy). */
 export const PROGRESS_INTERVAL_MS = 250;
 
+export interface ReportStreamOptions<Result, Progress> {
+  /** The request's signal: aborted when the client goes away. */
+  signal: AbortSignal;
+  /** A finished answer to send at once (from the server's cache), if any. */
+  cached?: Result;
+  initialProgress: Progress;
+  /** Reads the range; stops when `signal` aborts. Reports progress as it goes. */
+  read: (signal: AbortSignal, setProgress: (p: Progress) => void) => Promise<Result>;
+  /** Names the report in the server log when the dashboard itself fails. */
+  label: string;
+}
+
 const encoder = new TextEncoder();
-const line = (l: SpendStreamLine) => encoder.encode(`${JSON.stringify(l)}\n`);
 
 /**
- * The NDJSON body of `GET /api/spend`: progress lines every 250 ms while reading, then one
- * result or error line. The read stops as soon as the client goes away: `signal` is the
- * request's (aborted on disconnect) and a cancelled body stream aborts it as well.
+ * Progress lines every 250 ms while reading, then one result or error line. The read stops
+ * as soon as the client goes away: the request's signal aborts it, and so does a cancelled
+ * body stream.
  */
-export function spendStream(
-  query: SpendQuery,
-  opts: { signal: AbortSignal; refresh: boolean },
+export function reportStream<Result, Progress extends object>(
+  opts: ReportStreamOptions<Result, Progress>,
 ): ReadableStream<Uint8Array> {
   const stop = new AbortController();
   const onAbort = () => stop.abort(opts.signal.reason);
@@ -32,10 +43,10 @@ export function spendStream(
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (l: SpendStreamLine) => {
+      const send = (l: ReportLine<Result, Progress>) => {
         if (stop.signal.aborted) return;
         try {
-          controller.enqueue(line(l));
+          controller.enqueue(encoder.encode(`${JSON.stringify(l)}\n`));
         } catch {
           // The stream was closed under us (client gone): the abort handles the rest.
         }
@@ -49,25 +60,22 @@ export function spendStream(
         }
       };
 
-      const hit = opts.refresh ? undefined : cachedSpend(query);
-      if (hit) {
-        send({ type: "result", data: hit });
+      if (opts.cached !== undefined) {
+        send({ type: "result", data: opts.cached });
         finish();
         return;
       }
 
       const started = Date.now();
-      let progress = { records: 0, pages: 0 };
+      let progress = opts.initialProgress;
       const tick = () => send({ type: "progress", ...progress, elapsedMs: Date.now() - started });
       tick();
       timer = setInterval(tick, PROGRESS_INTERVAL_MS);
 
-      readSpend(query, {
-        signal: stop.signal,
-        onProgress: (p) => {
-          progress = { records: p.records, pages: p.pages };
-        },
-      })
+      opts
+        .read(stop.signal, (p) => {
+          progress = p;
+        })
         .then((data) => {
           tick();
           send({ type: "result", data });
@@ -77,7 +85,7 @@ export function spendStream(
           const error = describeError(err);
           if (error.kind === "server" && error.status === undefined) {
             // Not an API failure: a fault of the dashboard itself, worth a server log.
-            console.error("spend read failed", err);
+            console.error(`${opts.label} read failed`, err);
           }
           send({ type: "error", error });
         })
@@ -86,6 +94,18 @@ export function spendStream(
     cancel(reason) {
       cleanup();
       stop.abort(reason ?? new Error("client went away"));
+    },
+  });
+}
+
+/** The response of a report route around `reportStream`. */
+export function reportResponse(body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": REPORT_CONTENT_TYPE,
+      // no-transform keeps the server's gzip from buffering the progress lines.
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
     },
   });
 }

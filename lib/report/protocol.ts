@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { errorInfoSchema } from "@/lib/http/error-body";
+import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+
+// The NDJSON protocol of every whole-range report (Spend, Delivery, Compliance): progress
+// lines while reading, then exactly one result or error line. Generic over the result and
+// the extra progress fields. The browser parses each line with a report's schema: a line it
+// cannot read is reported as an error, never rendered half-understood.
+
+export const REPORT_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
+export const countSchema = z.number().int().min(0);
+
+/** Every progress line has these; a report may add its own fields. */
+export interface BaseProgress {
+  records: number;
+  pages: number;
+}
+
+/** A progress line as the browser receives it. */
+export type ProgressLine = { type: "progress"; elapsedMs: number } & BaseProgress;
+
+export type ReportLine<Result, Progress> =
+  | ({ type: "progress" } & Progress & { elapsedMs: number })
+  | { type: "result"; data: Result }
+  | { type: "error"; error: ApiErrorInfo };
+
+/** What every finished read reports besides its summary (a report may add fields). */
+export const readInfoShape = {
+  pages: countSchema,
+  elapsedMs: countSchema,
+  readAt: z.number(),
+  cached: z.boolean(),
+};
+
+/** The line schema of a report, from its result schema and its extra progress fields. */
+export function reportLineSchema<R extends z.ZodType, P extends z.ZodRawShape>(
+  result: R,
+  progress: P,
+) {
+  return z.discriminatedUnion("type", [
+    z.object({
+      type: z.literal("progress"),
+      records: countSchema,
+      pages: countSchema,
+      elapsedMs: countSchema,
+      ...progress,
+    }),
+    z.object({ type: z.literal("result"), data: result }),
+    z.object({ type: z.literal("error"), error: errorInfoSchema }),
+  ]);
+}

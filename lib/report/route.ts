@@ -1,0 +1,44 @@
+import "server-only";
+import { requireApiPermission } from "@/lib/auth/guards";
+import type { Permission } from "@/lib/auth/roles";
+import { jsonErrorBody } from "@/lib/http/error-body";
+import { reportResponse, reportStream } from "./stream";
+
+// The GET handler of every whole-range report route: the guard (401/403 as the one JSON
+// error body), the parameters (400, the same body), then the NDJSON stream: the server's
+// cached answer unless `refresh`, else a fresh read with progress.
+
+type Parsed<Query> = { ok: true; query: Query; refresh: boolean } | { ok: false; error: string };
+
+export interface ReportRoute<Query, Result, Progress> {
+  permission: Permission;
+  parse: (params: URLSearchParams) => Parsed<Query>;
+  cached: (q: Query) => Result | undefined;
+  read: (
+    q: Query,
+    opts: { signal: AbortSignal; onProgress: (p: Progress) => void },
+  ) => Promise<Result>;
+  initialProgress: Progress;
+  /** Names the report in the server log when the dashboard itself fails. */
+  label: string;
+}
+
+export function reportRoute<Query, Result, Progress extends object>(
+  route: ReportRoute<Query, Result, Progress>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const denied = await requireApiPermission(request, route.permission);
+    if (denied) return denied;
+    const parsed = route.parse(new URL(request.url).searchParams);
+    if (!parsed.ok) return jsonErrorBody(400, "bad-request", parsed.error);
+    const { query, refresh } = parsed;
+    const body = reportStream<Result, Progress>({
+      signal: request.signal,
+      cached: refresh ? undefined : route.cached(query),
+      initialProgress: route.initialProgress,
+      read: (signal, onProgress) => route.read(query, { signal, onProgress }),
+      label: route.label,
+    });
+    return reportResponse(body);
+  };
+}
