@@ -30,7 +30,6 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export type AuditOutcome = "success" | "failure" | "denied" | "attempt";
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ["success", "failure", "denied", "attempt"];
 
 export function isAuditAction(value: unknown): value is AuditAction {
   return typeof value === "string" && Object.hasOwn(AUDIT_ACTIONS, value);

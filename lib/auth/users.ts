@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
-import { sessions, users, type UserRow } from "@/lib/db/schema";
+import { users, type UserRow } from "@/lib/db/schema";
 import { hashPassword } from "./password";
+import { deleteUserSessions } from "./session-store";
 import { isRole, type Role } from "./roles";
 
 /** What pages may see of a user: never the password hash. */
@@ -126,7 +127,7 @@ export async function setUserPassword(db: Db, id: string, password: string): Pro
     .where(eq(users.id, id))
     .returning();
   if (!row) throw new UserError("not-found", "That user no longer exists.");
-  await db.delete(sessions).where(eq(sessions.userId, id));
+  await deleteUserSessions(db, id);
   return toSummary(row);
 }
 
@@ -141,6 +142,6 @@ export async function setUserDisabled(db: Db, id: string, disabled: boolean): Pr
     .set({ disabledAt: disabled ? (before.disabledAt ?? new Date()) : null, updatedAt: new Date() })
     .where(eq(users.id, id))
     .returning();
-  if (disabled) await db.delete(sessions).where(eq(sessions.userId, id));
+  if (disabled) await deleteUserSessions(db, id);
   return toSummary(row ?? before);
 }

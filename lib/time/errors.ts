@@ -21,7 +21,3 @@ export class TimeError extends Error {
     this.code = code;
   }
 }
-
-export function isTimeError(value: unknown): value is TimeError {
-  return value instanceof TimeError;
-}
