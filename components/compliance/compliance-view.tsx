@@ -1,20 +1,18 @@
 "use client";
 
-import { useCallback } from "react";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { fetchReport } from "@/lib/report/fetch-report";
-import { complianceLineSchema, type ComplianceProgressLine } from "@/lib/compliance/protocol";
+import { complianceLineSchema } from "@/lib/compliance/protocol";
 import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
-import type { ComplianceQuery, ComplianceResult } from "@/lib/compliance/types";
+import type { ComplianceQuery } from "@/lib/compliance/types";
 import { formatCount } from "@/lib/spend/format";
 import { zoneLabel } from "@/lib/time/zones";
 import { ComplianceReport } from "./compliance-report";
-import { ReportReadState } from "./report-read-state";
-import { useRangeFilters } from "./use-range-filters";
-import { useReportRead } from "./use-report-read";
+import { ReportReadState } from "@/components/report/report-read-state";
+import { useRangeFilters } from "@/components/report/use-range-filters";
+import { useReportRead } from "@/components/report/use-report-read";
 
 const KEYS = ["from", "to", "tz"] as const;
 
@@ -35,20 +33,11 @@ function ComplianceQueryView({
   update: ReturnType<typeof useRangeFilters>["update"];
 }) {
   const { from, to, tz } = query;
-  const load = useCallback(
-    (opts: {
-      signal: AbortSignal;
-      refresh: boolean;
-      onProgress: (p: ComplianceProgressLine) => void;
-    }) =>
-      fetchReport<ComplianceResult, ComplianceProgressLine>(
-        complianceReportUrl(query, opts.refresh),
-        complianceLineSchema,
-        opts,
-      ),
-    [query],
+  const read = useReportRead(
+    ["compliance", from, to, tz],
+    (refresh) => complianceReportUrl(query, refresh),
+    complianceLineSchema,
   );
-  const read = useReportRead(["compliance", from, to, tz], load);
   const rangeText = `${formatDayRange(from, to)} (${tz})`;
   const p = read.progress;
   const phaseNote = !p
@@ -85,29 +74,16 @@ function ComplianceQueryView({
         </p>
       </section>
 
-      <ReportReadState
-        isFetching={read.isFetching}
-        cancelled={read.cancelled}
-        hasData={read.data !== undefined}
-        error={read.error}
-        progress={p}
-        phaseNote={phaseNote}
-        rangeText={rangeText}
-        onCancel={read.cancel}
-        onStart={read.start}
-        testId="compliance"
-      />
-
-      {read.data ? (
-        <ComplianceReport
-          result={read.data}
-          rangeText={rangeText}
-          onReadAgain={read.readAgain}
-          busy={read.isFetching}
-        />
-      ) : (
-        !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />
-      )}
+      <ReportReadState read={read} phaseNote={phaseNote} rangeText={rangeText} testId="compliance">
+        {(result) => (
+          <ComplianceReport
+            result={result}
+            rangeText={rangeText}
+            onReadAgain={read.readAgain}
+            busy={read.isFetching}
+          />
+        )}
+      </ReportReadState>
     </div>
   );
 }

@@ -1,19 +1,17 @@
 "use client";
 
-import { useCallback } from "react";
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
-import { ReportReadState } from "@/components/compliance/report-read-state";
-import { useRangeFilters } from "@/components/compliance/use-range-filters";
-import { useReportRead } from "@/components/compliance/use-report-read";
+import { ReportReadState } from "@/components/report/report-read-state";
+import { useRangeFilters } from "@/components/report/use-range-filters";
+import { useReportRead } from "@/components/report/use-report-read";
 import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { fetchReport } from "@/lib/report/fetch-report";
-import { deliveryLineSchema, type DeliveryProgressLine } from "@/lib/delivery/protocol";
+import { deliveryLineSchema } from "@/lib/delivery/protocol";
 import { deliveryReportUrl, parseDeliveryParams } from "@/lib/delivery/query";
 import { PENDING_STATUSES } from "@/lib/delivery/status-class";
-import type { DeliveryQuery, DeliveryResult } from "@/lib/delivery/types";
+import type { DeliveryQuery } from "@/lib/delivery/types";
 import { zoneLabel } from "@/lib/time/zones";
 import { DeliveryReport } from "./delivery-report";
 
@@ -40,20 +38,11 @@ function DeliveryQueryView({
   update: ReturnType<typeof useRangeFilters>["update"];
 }) {
   const { from, to, tz, direction } = query;
-  const load = useCallback(
-    (opts: {
-      signal: AbortSignal;
-      refresh: boolean;
-      onProgress: (p: DeliveryProgressLine) => void;
-    }) =>
-      fetchReport<DeliveryResult, DeliveryProgressLine>(
-        deliveryReportUrl(query, opts.refresh),
-        deliveryLineSchema,
-        opts,
-      ),
-    [query],
+  const read = useReportRead(
+    ["delivery", from, to, tz, direction],
+    (refresh) => deliveryReportUrl(query, refresh),
+    deliveryLineSchema,
   );
-  const read = useReportRead(["delivery", from, to, tz, direction], load);
   const rangeText = `${formatDayRange(from, to)} (${tz}), ${direction === "MO" ? "incoming" : "outgoing"}`;
 
   return (
@@ -90,28 +79,16 @@ function DeliveryQueryView({
         </p>
       </section>
 
-      <ReportReadState
-        isFetching={read.isFetching}
-        cancelled={read.cancelled}
-        hasData={read.data !== undefined}
-        error={read.error}
-        progress={read.progress}
-        rangeText={rangeText}
-        onCancel={read.cancel}
-        onStart={read.start}
-        testId="delivery"
-      />
-
-      {read.data ? (
-        <DeliveryReport
-          result={read.data}
-          rangeText={rangeText}
-          onReadAgain={read.readAgain}
-          busy={read.isFetching}
-        />
-      ) : (
-        !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />
-      )}
+      <ReportReadState read={read} rangeText={rangeText} testId="delivery">
+        {(result) => (
+          <DeliveryReport
+            result={result}
+            rangeText={rangeText}
+            onReadAgain={read.readAgain}
+            busy={read.isFetching}
+          />
+        )}
+      </ReportReadState>
     </div>
   );
 }

@@ -49,3 +49,8 @@ export function spendSearchParams(q: SpendQuery, refresh = false): URLSearchPara
   if (refresh) p.set("refresh", "1");
   return p;
 }
+
+/** The URL of `GET /api/spend` for a query. */
+export function spendReportUrl(q: SpendQuery, refresh = false): string {
+  return `/api/spend?${spendSearchParams(q, refresh)}`;
+}

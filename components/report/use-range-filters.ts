@@ -3,8 +3,8 @@
 import { useMemo } from "react";
 import { useRangeDefaults } from "@/lib/filters/use-search-param-state";
 
-// Shared by the Compliance and Delivery pages (the same behaviour as Spend's filters hook,
-// generic over the page's query).
+// The range filters of every report page (Spend, Delivery, Compliance), generic over the
+// page's query.
 
 export type RangeFiltersState<Q> =
   | { status: "pending" }

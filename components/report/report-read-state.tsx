@@ -1,42 +1,54 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { ReadProgress } from "@/components/spend/read-progress";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { ProgressLine } from "@/lib/report/protocol";
+import { ReadProgress } from "./read-progress";
+import type { ReportRead } from "./use-report-read";
 
 /**
- * What a report shows while it has no answer to show: Spend's progress (with Cancel), a
- * "Cancelled" panel with "Start again", or the error in words. Shared by Compliance and
- * Delivery.
+ * Everything a report page shows below its filters: the progress (with Cancel) while
+ * reading, a "Cancelled" panel with "Start again", the error in words, then the report
+ * itself (`children`, given the result) once there is one.
  */
-export function ReportReadState({
-  isFetching,
-  cancelled,
-  hasData,
-  error,
-  progress,
+export function ReportReadState<Result, Progress extends ProgressLine>({
+  read,
   phaseNote,
   rangeText,
-  onCancel,
-  onStart,
   testId,
+  children,
 }: {
-  isFetching: boolean;
-  cancelled: boolean;
-  hasData: boolean;
-  error: ApiErrorInfo | undefined;
-  progress: ProgressLine | undefined;
+  read: ReportRead<Result, Progress>;
   /** A line above the progress bar (e.g. which list is being read). */
   phaseNote?: ReactNode;
   rangeText: string;
-  onCancel: () => void;
-  onStart: () => void;
   /** Prefix of the test ids, e.g. "compliance" → "compliance-cancelled". */
   testId: string;
+  children: (result: Result) => ReactNode;
 }) {
-  if (isFetching) {
+  return (
+    <>
+      <ReadState read={read} phaseNote={phaseNote} rangeText={rangeText} testId={testId} />
+      {read.data !== undefined
+        ? children(read.data)
+        : !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />}
+    </>
+  );
+}
+
+function ReadState<Result, Progress extends ProgressLine>({
+  read,
+  phaseNote,
+  rangeText,
+  testId,
+}: {
+  read: ReportRead<Result, Progress>;
+  phaseNote?: ReactNode;
+  rangeText: string;
+  testId: string;
+}) {
+  if (read.isFetching) {
     return (
       <div className="space-y-2">
         {phaseNote && (
@@ -44,11 +56,11 @@ export function ReportReadState({
             {phaseNote}
           </p>
         )}
-        <ReadProgress progress={progress} onCancel={onCancel} />
+        <ReadProgress progress={read.progress} onCancel={read.cancel} />
       </div>
     );
   }
-  if (cancelled && !hasData) {
+  if (read.cancelled && read.data === undefined) {
     return (
       <div
         role="status"
@@ -61,7 +73,7 @@ export function ReportReadState({
         </p>
         <button
           type="button"
-          onClick={onStart}
+          onClick={read.start}
           className="mt-3 rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
           Start again
@@ -69,6 +81,6 @@ export function ReportReadState({
       </div>
     );
   }
-  if (error) return <ErrorPanel error={error} onRetry={onStart} />;
+  if (read.error) return <ErrorPanel error={read.error} onRetry={read.start} />;
   return null;
 }

@@ -1,8 +1,22 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { aggregateSpend } from "./aggregate";
-import { ReportRequestError } from "@/lib/report/fetch-report";
-import { fetchSpend } from "./fetch-spend";
+import { fetchReport, ReportRequestError } from "@/lib/report/fetch-report";
+import type { ProgressLine } from "@/lib/report/protocol";
+import { spendLineSchema } from "./protocol";
+import { spendReportUrl } from "./query";
 import type { SpendQuery, SpendResult } from "./types";
+
+// The browser's read of `GET /api/spend` (what components/report/use-report-read.ts calls).
+function fetchSpend(
+  query: SpendQuery,
+  opts: { signal?: AbortSignal; refresh?: boolean; onProgress?: (p: ProgressLine) => void } = {},
+): Promise<SpendResult> {
+  return fetchReport<SpendResult, ProgressLine>(
+    spendReportUrl(query, opts.refresh),
+    spendLineSchema,
+    opts,
+  );
+}
 
 const QUERY: SpendQuery = { from: "2026-03-01", to: "2026-03-02", tz: "UTC", direction: null };
 const RESULT: SpendResult = {

@@ -2,27 +2,26 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { ReportRequestError } from "@/lib/report/fetch-report";
+import type { z } from "zod";
 import { describeFailedRead, type ApiErrorInfo } from "@/lib/mobivate/errors";
+import { fetchReport, ReportRequestError } from "@/lib/report/fetch-report";
+import type { ProgressLine, ReportLine } from "@/lib/report/protocol";
 
-// The read of a whole-range report in the browser, shared by Compliance and Delivery: the
-// same behaviour as Spend's view (progress, Cancel, "Start again", "Read again" past the
-// server's cache, a browser cache of a few minutes), generic over the result.
+// The read of a whole-range report in the browser (Spend, Delivery, Compliance): progress,
+// Cancel, "Start again", "Read again" past the server's cache, and a browser cache of a few
+// minutes, generic over the result.
 
 /** Reports change little; the same range asked twice in this window is instant. */
 const STALE_MS = 5 * 60_000;
 
-export interface ReportFetch<Result, Progress> {
-  (opts: {
-    signal: AbortSignal;
-    refresh: boolean;
-    onProgress: (p: Progress) => void;
-  }): Promise<Result>;
-}
-
-export function useReportRead<Result, Progress>(
+/**
+ * `queryKey` names the range (a new key starts a new read); `urlFor` is the report route's
+ * URL, with `refresh=1` when asked to read past the server's cache.
+ */
+export function useReportRead<Result, Progress extends ProgressLine>(
   queryKey: readonly unknown[],
-  fetchReport: ReportFetch<Result, Progress>,
+  urlFor: (refresh: boolean) => string,
+  schema: z.ZodType<ReportLine<Result, Progress>>,
 ) {
   const queryClient = useQueryClient();
   const keyText = JSON.stringify(queryKey);
@@ -40,9 +39,8 @@ export function useReportRead<Result, Progress>(
       const refresh = refreshNext.current;
       refreshNext.current = false;
       setProgress(undefined);
-      return fetchReport({
+      return fetchReport<Result, Progress>(urlFor(refresh), schema, {
         signal,
-        refresh,
         onProgress: (value) => setProgress({ key: keyText, value }),
       });
     },
@@ -82,4 +80,6 @@ export function useReportRead<Result, Progress>(
   };
 }
 
-export type ReportRead<Result, Progress> = ReturnType<typeof useReportRead<Result, Progress>>;
+export type ReportRead<Result, Progress extends ProgressLine> = ReturnType<
+  typeof useReportRead<Result, Progress>
+>;
