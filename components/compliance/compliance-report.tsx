@@ -1,9 +1,9 @@
 import { complianceCsvUrl } from "@/lib/compliance/query";
 import type { ComplianceResult } from "@/lib/compliance/types";
-import { formatCount, formatLongDay, formatSeconds } from "@/lib/spend/format";
+import { formatCount, formatLongDay, formatSeconds } from "@/lib/report/format";
 import { formatInZone } from "@/lib/time/format";
-import { TD, TD_NUM, TH, TH_NUM } from "@/components/spend/totals-table";
-import { DayBarChart } from "./day-bar-chart";
+import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
+import { DayBarChart } from "@/components/report/day-bar-chart";
 import { SentAfterOptOutTable } from "./sent-after-optout-table";
 
 /** The finished report: totals, the day chart and table, then every message found. */

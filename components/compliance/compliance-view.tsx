@@ -7,7 +7,7 @@ import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { complianceLineSchema } from "@/lib/compliance/protocol";
 import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
 import type { ComplianceQuery } from "@/lib/compliance/types";
-import { formatCount } from "@/lib/spend/format";
+import { formatCount } from "@/lib/report/format";
 import { zoneLabel } from "@/lib/time/zones";
 import { ComplianceReport } from "./compliance-report";
 import { ReportReadState } from "@/components/report/report-read-state";

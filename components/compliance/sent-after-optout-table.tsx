@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Pager } from "@/components/data-table/pager";
-import { TD, TH } from "@/components/spend/totals-table";
+import { TD, TH } from "@/components/report/table-cells";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatGap } from "@/lib/compliance/format";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { TD, TD_NUM, TH, TH_NUM } from "@/components/spend/totals-table";
+import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
 import { deliveryRate, formatRate } from "@/lib/delivery/status-class";
 import type { DeliveryCounts } from "@/lib/delivery/types";
-import { formatCount } from "@/lib/spend/format";
+import { formatCount } from "@/lib/report/format";
 
 export interface CountsRow extends DeliveryCounts {
   key: string;

@@ -1,7 +1,7 @@
-import { DayBarChart } from "@/components/compliance/day-bar-chart";
+import { DayBarChart } from "@/components/report/day-bar-chart";
 import { deliveryRate, formatRate } from "@/lib/delivery/status-class";
 import type { DeliveryResult } from "@/lib/delivery/types";
-import { formatCount, formatLongDay, formatSeconds } from "@/lib/spend/format";
+import { formatCount, formatLongDay, formatSeconds } from "@/lib/report/format";
 import { formatInZone } from "@/lib/time/format";
 import { CountsTable } from "./counts-table";
 import { FailuresByRoute, StatusSections } from "./failure-sections";

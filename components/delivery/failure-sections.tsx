@@ -1,8 +1,8 @@
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
-import { TD, TD_NUM, TH, TH_NUM } from "@/components/spend/totals-table";
+import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
 import type { DeliveryOutcome } from "@/lib/delivery/status-class";
 import type { RouteCounts, StatusCount } from "@/lib/delivery/types";
-import { formatCount } from "@/lib/spend/format";
+import { formatCount } from "@/lib/report/format";
 import { CategoryBarChart } from "./category-bar-chart";
 import { CountsTable } from "./counts-table";
 

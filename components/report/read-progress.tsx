@@ -1,5 +1,5 @@
 import type { ProgressLine } from "@/lib/report/protocol";
-import { formatCount, formatSeconds } from "@/lib/spend/format";
+import { formatCount, formatSeconds } from "@/lib/report/format";
 
 /**
  * While the server reads the range. The API gives no total count, so the bar cannot know

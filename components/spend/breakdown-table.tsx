@@ -2,8 +2,9 @@
 
 import { useState, type ReactNode } from "react";
 import type { BreakdownRow } from "@/lib/spend/types";
-import { formatCount, formatMoney } from "@/lib/spend/format";
-import { TD, TD_NUM, TH, TH_NUM } from "./totals-table";
+import { formatCount } from "@/lib/report/format";
+import { formatMoney } from "@/lib/spend/format";
+import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
 
 /**
  * A breakdown (by day, status, route or campaign): messages and parts of every record, and

@@ -1,4 +1,5 @@
-import { formatLongDay, formatMoney, formatShortDay } from "@/lib/spend/format";
+import { formatLongDay, formatShortDay } from "@/lib/report/format";
+import { formatMoney } from "@/lib/spend/format";
 
 // A hand-made SVG bar chart: a few dozen rects need no chart library (recharts would add
 // ≈ 100 KiB gzip). The picture is summarised in its aria-label, and every number it draws

@@ -3,7 +3,7 @@ import type { SpendResult } from "@/lib/spend/types";
 import { formatInZone } from "@/lib/time/format";
 import { BreakdownTable } from "./breakdown-table";
 import { DayCostChart } from "./day-cost-chart";
-import { formatCount, formatLongDay, formatSeconds } from "@/lib/spend/format";
+import { formatCount, formatLongDay, formatSeconds } from "@/lib/report/format";
 import { TotalsTable } from "./totals-table";
 
 const LIMIT = 12;

@@ -1,13 +1,9 @@
 import type { CurrencyTotal } from "@/lib/spend/types";
-import { formatCount, formatMoney } from "@/lib/spend/format";
+import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
+import { formatCount } from "@/lib/report/format";
+import { formatMoney } from "@/lib/spend/format";
 
 export const NO_COST_LABEL = "No cost";
-
-export const TH =
-  "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
-export const TH_NUM = `${TH} text-right`;
-export const TD = "px-3 py-2";
-export const TD_NUM = "px-3 py-2 text-right tabular-nums";
 
 /** The no-cost row's cost: only worth a number when some cost came without a currency. */
 function noCostText(cost: string | null): string {

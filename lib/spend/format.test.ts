@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLongDay, formatMoney, formatShortDay } from "./format";
+import { formatMoney } from "./format";
 
 describe("spend formatting", () => {
   it("groups money without touching its digits", () => {
@@ -10,10 +10,5 @@ describe("spend formatting", () => {
     expect(formatMoney("0.0000")).toBe("0.0000");
     expect(formatMoney("12345678")).toBe("12,345,678");
     expect(formatMoney("123456.5")).toBe("123,456.5");
-  });
-
-  it("labels days without a time zone", () => {
-    expect(formatShortDay("2026-04-05")).toBe("5 Apr");
-    expect(formatLongDay("2026-04-05")).toBe("Sun 5 Apr 2026");
   });
 });

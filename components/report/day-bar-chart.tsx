@@ -1,4 +1,4 @@
-import { formatLongDay, formatShortDay } from "@/lib/spend/format";
+import { formatLongDay, formatShortDay } from "@/lib/report/format";
 
 // A hand-made SVG bar chart of one value per day (the same look as Spend's cost chart, for
 // any number): a few dozen rects need no chart library. The picture is summarised in its
