@@ -19,7 +19,7 @@ import type { OptOut } from "@/lib/mobivate/types";
 import { getEnv } from "@/lib/env";
 import { createdBefore, optedOutRecently } from "@/lib/optouts/existing";
 import { listOptOuts, searchOptOuts } from "@/lib/optouts/list";
-import { normaliseMobile } from "@/lib/optouts/normalise";
+import { normaliseMobile } from "@/lib/phone/normalise";
 import type { OptOutPage, OptOutSearchResult } from "@/lib/optouts/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import type { z } from "zod";

@@ -1,5 +1,4 @@
 import type { CsvColumn } from "@/lib/csv/columns";
-import { neutraliseFormula } from "@/lib/csv/formula";
 import { MESSAGE_FIELDS, type Message } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import type { SentAfterOptOut } from "./match";
@@ -13,8 +12,6 @@ import type { SentAfterOptOut } from "./match";
 export const OPT_OUT_COLUMNS = ["optoutCreated", "optoutNote"] as const;
 export const COMPLIANCE_CSV_HEADERS = [...MESSAGE_FIELDS, ...OPT_OUT_COLUMNS];
 
-const PHONE_LIKE = /^\+?\d[\d ]*$/;
-const phoneCell = (value: string) => (PHONE_LIKE.test(value) ? value : neutraliseFormula(value));
 const iso = (ms: number | null, tz: string) => (ms === null ? null : formatInZone(ms, tz, "iso"));
 
 type Field = (typeof MESSAGE_FIELDS)[number];
@@ -26,7 +23,7 @@ export function complianceCsvColumns(tz: string): CsvColumn<SentAfterOptOut>[] {
     created: { header: "created", kind: "raw", get: (r) => iso(r.message.created, tz) },
     modified: { header: "modified", kind: "raw", get: (r) => iso(r.message.modified, tz) },
     originator: { header: "originator", kind: "text", get: text((m) => m.originator) },
-    recipient: { header: "recipient", kind: "phone", get: (r) => phoneCell(r.message.recipient) },
+    recipient: { header: "recipient", kind: "phone", get: (r) => r.message.recipient },
     body: { header: "body", kind: "text", get: text((m) => m.body) },
     status: { header: "status", kind: "text", get: text((m) => m.status) },
     direction: { header: "direction", kind: "text", get: text((m) => m.direction) },

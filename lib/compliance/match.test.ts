@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Message, OptOut } from "@/lib/mobivate/types";
-import {
-  isNationalFormat,
-  matchSentAfterOptOut,
-  numberKey,
-  OptOutIndex,
-  optOutIndexOf,
-} from "./match";
+import { matchSentAfterOptOut, OptOutIndex, optOutIndexOf } from "./match";
 
 const T0 = Date.UTC(2026, 1, 10, 12, 0, 0);
 const MIN = 60_000;
@@ -37,21 +31,6 @@ function mt(recipient: string, created: number, extra: Partial<Message> = {}): M
 function optOut(mobile: string, created: number, note = "API", id: number | null = 1): OptOut {
   return { id, mobile, note, created };
 }
-
-describe("numberKey", () => {
-  it("ignores a leading + and spaces, nothing else", () => {
-    expect(numberKey("+447700900123")).toBe("447700900123");
-    expect(numberKey(" 447700900123 ")).toBe("447700900123");
-    expect(numberKey("+44 7700 900123")).toBe("447700900123");
-    expect(numberKey("07700900123")).toBe("07700900123");
-  });
-
-  it("recognises national-format numbers", () => {
-    expect(isNationalFormat("07700900123")).toBe(true);
-    expect(isNationalFormat("447700900123")).toBe(false);
-    expect(isNationalFormat("+447700900123")).toBe(false);
-  });
-});
 
 describe("matchSentAfterOptOut", () => {
   it("matches the same digits with or without a leading +, either side", () => {

@@ -1,4 +1,5 @@
 import type { Message, OptOut } from "@/lib/mobivate/types";
+import { phoneKey } from "@/lib/phone/number";
 
 // Pure matching of outgoing messages against the opt-out list: which MT message went to a
 // number that had opted out before the message was created. No I/O, so the report, the CSV
@@ -18,19 +19,9 @@ export interface SentAfterOptOut {
   optOut: OptOutRef;
 }
 
-/**
- * The key two numbers are compared by: the same digits with or without a leading "+"
- * ("+447700900123" = "447700900123"). Spaces are dropped too; nothing else is changed, so
- * a national "07700…" is NOT the international "447700…": the country is not known here.
- */
-export function numberKey(value: string): string {
-  return value.trim().replace(/^\+/, "").replace(/\s+/g, "");
-}
-
-/** A recipient written in national format (trunk 0), which cannot be compared reliably. */
-export function isNationalFormat(value: string): boolean {
-  return /^0\d{5,}$/.test(numberKey(value));
-}
+// Numbers are compared by lib/phone's key (the same digits with or without "+"; a national
+// "07700…" is not the international "447700…"). Re-exported for the report's collector.
+export { isNationalFormat, phoneKey as numberKey } from "@/lib/phone/number";
 
 /**
  * The opt-out list by number, each number's opt-outs ascending by creation. The API lists
@@ -44,7 +35,7 @@ export class OptOutIndex {
 
   add(optOuts: Iterable<OptOut>): void {
     for (const o of optOuts) {
-      const key = numberKey(o.mobile);
+      const key = phoneKey(o.mobile);
       if (!key) continue;
       const list = this.byNumber.get(key);
       const ref: OptOutRef = { id: o.id, mobile: o.mobile, note: o.note, created: o.created };
@@ -76,7 +67,7 @@ export class OptOutIndex {
    * what the report claims.
    */
   inForceBefore(number: string, instantMs: number): OptOutRef | undefined {
-    const list = this.byNumber.get(numberKey(number));
+    const list = this.byNumber.get(phoneKey(number));
     if (!list) return undefined;
     if (!this.sorted) this.sortAll();
     // Binary search for the last index with created < instantMs.

@@ -76,6 +76,12 @@ describe("toCsvCells", () => {
     const negative: Message = { id: "2", to: "+61400000000", text: null, cost: "-0.10", parts: 0 };
     expect(toCsvCells(negative, columns)).toEqual(["2", "+61400000000", "", "-0.10", "0"]);
   });
+
+  it("treats a phone column that holds no number as text", () => {
+    const row: Message = { id: "3", to: '=HYPERLINK("x")', text: null, cost: null, parts: 1 };
+    expect(toCsvCells(row, columns)[1]).toBe(`'=HYPERLINK("x")`);
+    expect(toCsvCells({ ...row, to: "0044 7700 900123" }, columns)[1]).toBe("0044 7700 900123");
+  });
 });
 
 describe("createCsvEncoder", () => {

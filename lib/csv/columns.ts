@@ -1,10 +1,12 @@
+import { isPhoneLike } from "@/lib/phone/number";
 import { neutraliseFormula } from "./formula";
 import { cellText, csvHeader, csvRows, UTF8_BOM, type CsvCell } from "./serialise";
 
 /**
  * How a column is written:
  * - "text":   free text from outside (message bodies, names): formula-neutralised.
- * - "phone":  MSISDNs such as +447700900123 or 0044…: written exactly, leading zeros kept.
+ * - "phone":  MSISDNs such as +447700900123 or 0044…: written exactly, leading zeros kept;
+ *             a value that does not look like a number (isPhoneLike) is treated as text.
  * - "number": counts and amounts: written exactly; pass exact decimals as strings.
  * - "raw":    values we produce ourselves (ids, timestamps, enums): written exactly.
  */
@@ -16,11 +18,12 @@ export interface CsvColumn<Row> {
   get: (row: Row) => CsvCell;
 }
 
-/** The cells of one record, with only "text" columns neutralised. */
+/** The cells of one record, with "text" (and phone columns holding text) neutralised. */
 export function toCsvCells<Row>(row: Row, columns: readonly CsvColumn<Row>[]): string[] {
   return columns.map((column) => {
     const text = cellText(column.get(row));
-    return column.kind === "text" ? neutraliseFormula(text) : text;
+    const free = column.kind === "text" || (column.kind === "phone" && !isPhoneLike(text));
+    return free ? neutraliseFormula(text) : text;
   });
 }
 

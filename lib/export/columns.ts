@@ -1,5 +1,4 @@
 import type { CsvColumn } from "@/lib/csv/columns";
-import { neutraliseFormula } from "@/lib/csv/formula";
 import type { Message, OptOut } from "@/lib/mobivate/types";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { createIsoFormatter } from "./iso-time";
@@ -9,13 +8,6 @@ import { createIsoFormatter } from "./iso-time";
 // neutralised): bodies and sender ids are typed by strangers, and even ids and statuses are
 // not ours. Timestamps are ours (ISO 8601 with the offset in the chosen zone), costs are
 // exact decimals already checked by the API client, and phone numbers stay exactly as sent.
-
-const PHONE_LIKE = /^\+?\d[\d ]*$/;
-
-/** A phone number written exactly; anything else in a phone column is treated as text. */
-function phoneCell(value: string): string {
-  return PHONE_LIKE.test(value) ? value : neutraliseFormula(value);
-}
 
 /** ISO 8601 with the offset in force in `tz` (one formatter per file: it caches offsets). */
 function isoIn(tz: string) {
@@ -32,7 +24,7 @@ export function messageCsvColumns(tz: string): CsvColumn<Message>[] {
     created: { header: "created", kind: "raw", get: (m) => iso(m.created) },
     modified: { header: "modified", kind: "raw", get: (m) => iso(m.modified) },
     originator: { header: "originator", kind: "text", get: (m) => m.originator },
-    recipient: { header: "recipient", kind: "phone", get: (m) => phoneCell(m.recipient) },
+    recipient: { header: "recipient", kind: "phone", get: (m) => m.recipient },
     body: { header: "body", kind: "text", get: (m) => m.body },
     status: { header: "status", kind: "text", get: (m) => m.status },
     direction: { header: "direction", kind: "text", get: (m) => m.direction },
@@ -54,7 +46,7 @@ export function optOutCsvColumns(tz: string): CsvColumn<OptOut>[] {
   const iso = isoIn(tz);
   return [
     { header: "id", kind: "number", get: (o) => o.id },
-    { header: "mobile", kind: "phone", get: (o) => phoneCell(o.mobile) },
+    { header: "mobile", kind: "phone", get: (o) => o.mobile },
     { header: "note", kind: "text", get: (o) => o.note },
     { header: "created", kind: "raw", get: (o) => iso(o.created) },
   ];

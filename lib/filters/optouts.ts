@@ -3,8 +3,8 @@ import {
   compactNumber,
   MAX_MOBILE_DIGITS,
   MIN_MOBILE_DIGITS,
-  numberDigits,
-} from "@/lib/optouts/number";
+  phoneDigits,
+} from "@/lib/phone/number";
 import { safeText } from "@/lib/validation/text";
 import {
   capRangeDays,
@@ -33,7 +33,7 @@ export const numberSearchSchema = z
     error: 'Use digits only (an optional leading "+", spaces and dashes are fine)',
     abort: true,
   })
-  .refine((s) => numberDigits(s).length > 0, "Type at least one digit");
+  .refine((s) => phoneDigits(s).length > 0, "Type at least one digit");
 
 // One page of the list reads one API page: no day cap. With `number` the page shows a
 // whole-range search, which has the cap of every whole-range read.
@@ -56,7 +56,7 @@ export type OptOutSearchInput = z.infer<typeof optOutSearchSchema>;
  * (safeText), then spaces, dashes, dots and brackets are dropped, then an optional "+" and
  * 7–15 digits. The output is that compact form ("+447700900123", "0412345678"): light
  * enough for the browser. The server action then decides the stored form with
- * lib/optouts/normalise.ts (international digits; a national number needs the configured
+ * lib/phone/normalise.ts (international digits; a national number needs the configured
  * default country).
  */
 export const mobileInputSchema = safeText({ max: 40, label: "The mobile number" })
@@ -70,12 +70,12 @@ export const mobileInputSchema = safeText({ max: 40, label: "The mobile number" 
           'A mobile number may only contain digits, with an optional leading "+" (spaces and dashes are fine)',
         abort: true,
       })
-      .refine((s) => numberDigits(s).length >= MIN_MOBILE_DIGITS, {
+      .refine((s) => phoneDigits(s).length >= MIN_MOBILE_DIGITS, {
         error: `A mobile number has at least ${MIN_MOBILE_DIGITS} digits, including the country code`,
         abort: true,
       })
       .refine(
-        (s) => numberDigits(s).length <= MAX_MOBILE_DIGITS,
+        (s) => phoneDigits(s).length <= MAX_MOBILE_DIGITS,
         `A mobile number has at most ${MAX_MOBILE_DIGITS} digits`,
       ),
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { fetchOptOutPage } from "@/lib/mobivate/optouts";
 import { formatApiDate } from "@/lib/time/format";
-import { numberDigits } from "./number";
+import { phoneKey } from "@/lib/phone/number";
 
 // Whether adding an opt-out would only repeat one that exists. The API answers a repeated add
 // with the existing record (the sandbox does; the provider documents no duplicate answer) and
@@ -21,8 +21,8 @@ export async function optedOutRecently(mobile: string, nowMs = Date.now()): Prom
       page: 1,
       pageSize: 1000,
     });
-    const wanted = numberDigits(mobile);
-    return recent.some((o) => numberDigits(o.mobile) === wanted);
+    const wanted = phoneKey(mobile);
+    return recent.some((o) => phoneKey(o.mobile) === wanted);
   } catch {
     return false; // the add itself still runs and reports any API problem
   }

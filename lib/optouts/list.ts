@@ -3,7 +3,7 @@ import type { CallOptions, RangeQuery } from "@/lib/mobivate/messages";
 import { fetchOptOutPage } from "@/lib/mobivate/optouts";
 import { readAllOptOuts } from "@/lib/mobivate/read-range";
 import type { OptOut } from "@/lib/mobivate/types";
-import { mobileMatches, numberDigits } from "./number";
+import { digitsContain, phoneDigits } from "@/lib/phone/number";
 import { SEARCH_ROW_LIMIT, type OptOutPage, type OptOutSearchResult } from "./types";
 
 /**
@@ -27,14 +27,14 @@ export async function collectMatches(
   query: string,
   limit = SEARCH_ROW_LIMIT,
 ): Promise<OptOutSearchResult> {
-  const digits = numberDigits(query);
+  const digits = phoneDigits(query);
   const rows: OptOut[] = [];
   let total = 0;
   let scanned = 0;
   for await (const page of pages) {
     scanned += page.length;
     for (const o of page) {
-      if (!mobileMatches(o.mobile, digits)) continue;
+      if (!digitsContain(o.mobile, digits)) continue;
       total += 1;
       if (rows.length < limit) rows.push(o);
     }

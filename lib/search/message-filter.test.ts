@@ -21,18 +21,13 @@ const base: Message = {
   campaignId: "9A70B2FE0A000A9D2FBD4671B0E64F3D",
 };
 
+// The digits rule itself is tested in lib/phone/number.test.ts.
 describe("numberMatches", () => {
   it.each([
-    ["447700900123", "447700900123", true],
-    ["447700900123", "+447700900123", true],
-    ["447700900123", "+44 7700 900123", true],
     ["447700900123", "07700900123", true],
-    ["447700900123", "7700900123", true],
-    ["+447700900123", "447700900123", true],
-    ["447700900123", "447700900124", false],
-    ["447700900123", "61447700900123", false],
-    ["447700900123", "", false],
+    ["447700900123", "4477", false],
     ["Brand", "brand", true],
+    ["MyBrand", "bran", true],
     ["Brand", "Other", false],
   ])("%s vs typed %s → %s", (candidate, typed, expected) => {
     expect(numberMatches(candidate, typed)).toBe(expected);

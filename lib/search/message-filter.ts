@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Message } from "@/lib/mobivate/types";
+import { numberEndMatches } from "@/lib/phone/number";
 import { safeText } from "@/lib/validation/text";
 
 // Filters that need the whole range (the API can only page by time and direction). Shared by
@@ -49,23 +50,14 @@ export function hasSearch(s: MessageSearch): boolean {
   return Boolean(s.number || s.status || s.q || s.campaign || s.route);
 }
 
-/** Significant digits of a phone number: no `+`, spaces or trunk/IDD leading zeros. */
-export function numberDigits(value: string): string {
-  return value.replace(/\D/g, "").replace(/^0+/, "");
-}
-
 /**
- * Numbers match when they are the same digits with or without `+`, and a number typed
- * without its country code (or with a national trunk 0) matches the full international one:
- * "+44 7700 900123", "447700900123" and "07700900123" all find 447700900123.
- * Letters (an alphanumeric sender such as "Brand") match case-insensitively.
+ * A number matches by the phone rule (numberEndMatches: "+44 7700 900123", "447700900123" and
+ * "07700900123" all find 447700900123). Letters (an alphanumeric sender such as "Brand")
+ * match anywhere in the name, case-insensitively.
  */
 export function numberMatches(candidate: string, typed: string): boolean {
   if (/[a-z]/i.test(typed)) return candidate.toLowerCase().includes(typed.trim().toLowerCase());
-  const want = numberDigits(typed);
-  if (!want) return false;
-  const have = numberDigits(candidate);
-  return have.length > 0 && have.endsWith(want);
+  return numberEndMatches(candidate, typed);
 }
 
 /** A predicate for one search; built once, applied to every record of the range. */

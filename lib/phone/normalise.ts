@@ -1,10 +1,12 @@
+import "server-only";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
-import { numberDigits } from "./number";
+import { phoneDigits } from "./number";
 
 // The authoritative form of a number typed into the opt-out form, decided on the server (the
-// browser only checks the characters, so libphonenumber's metadata never reaches it).
+// browser only checks the characters, so libphonenumber's metadata never reaches it:
+// "server-only" makes a client import fail the build).
 // The stored number must be one that matching can use: international digits without "+",
-// as the API lists them and lib/compliance/match.ts compares them. A national number
+// as the API lists them and phoneKey (./number) compares them. A national number
 // ("0412 345 678") names no country, so it would protect nobody: it is converted with the
 // configured default country (DASHBOARD_DEFAULT_COUNTRY), or refused with the reason.
 
@@ -20,7 +22,7 @@ const EXAMPLE = "e.g. +61 412 345 678 or +44 7700 900123";
  * API itself writes numbers (e.g. "447700900123").
  */
 export function normaliseMobile(compact: string, defaultCountry?: CountryCode): NormalisedMobile {
-  const digits = numberDigits(compact);
+  const digits = phoneDigits(compact);
   if (compact.startsWith("+")) {
     if (digits.startsWith("0")) {
       return {
@@ -44,5 +46,5 @@ export function normaliseMobile(compact: string, defaultCountry?: CountryCode): 
       reason: `${compact} is not a possible ${defaultCountry} number. Check it, or type it with its country code (${EXAMPLE}).`,
     };
   }
-  return { ok: true, mobile: numberDigits(phone.number), from: "national" };
+  return { ok: true, mobile: phoneDigits(phone.number), from: "national" };
 }
