@@ -1,9 +1,9 @@
 import { formatLongDay, formatShortDay } from "@/lib/report/format";
 
-// A hand-made SVG bar chart of one value per day (the same look as Spend's cost chart, for
-// any number): a few dozen rects need no chart library. The picture is summarised in its
+// A hand-made SVG bar chart of one value per day (Spend's cost, Delivery's rate,
+// Compliance's counts): a few dozen rects need no chart library (recharts ≈ 100 KiB gzip). The picture is summarised in its
 // aria-label, each bar has a <title>, and every number it draws is in the table beside it,
-// which is what screen-reader users should read. Shared by Compliance and Delivery.
+// which is what screen-reader users should read. Shared by every report.
 
 const W = 640;
 const H = 220;
