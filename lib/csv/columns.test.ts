@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { createCsvEncoder, toCsvCells, type CsvColumn } from "./columns";
+import { columnsOf, createCsvEncoder, toCsvCells, type CsvColumn } from "./columns";
 import { needsFormulaNeutralising } from "./formula";
 import { UTF8_BOM } from "./serialise";
 
@@ -57,6 +57,15 @@ const messages: Message[] = hostileTexts.map((text, i) => ({
 function readBack(csv: string): string[][] {
   return parse(csv, { bom: true, relax_quotes: false, relax_column_count: false });
 }
+
+describe("columnsOf", () => {
+  it("writes a part of each row with the part's columns, kinds kept", () => {
+    const outer = columnsOf(columns, (r: { message: Message }) => r.message);
+    const message: Message = { id: "1", to: "=x", text: "=1+1", cost: "0.1", parts: 2 };
+    expect(outer.map((c) => [c.header, c.kind])).toEqual(columns.map((c) => [c.header, c.kind]));
+    expect(toCsvCells({ message }, outer)).toEqual(toCsvCells(message, columns));
+  });
+});
 
 describe("toCsvCells", () => {
   it("neutralises text columns only", () => {

@@ -18,6 +18,14 @@ export interface CsvColumn<Row> {
   get: (row: Row) => CsvCell;
 }
 
+/** Columns of a part of a row (e.g. the message of a report row), as columns of the row. */
+export function columnsOf<Row, Part>(
+  columns: readonly CsvColumn<Part>[],
+  part: (row: Row) => Part,
+): CsvColumn<Row>[] {
+  return columns.map(({ header, kind, get }) => ({ header, kind, get: (row) => get(part(row)) }));
+}
+
 /** The cells of one record, with "text" (and phone columns holding text) neutralised. */
 export function toCsvCells<Row>(row: Row, columns: readonly CsvColumn<Row>[]): string[] {
   return columns.map((column) => {

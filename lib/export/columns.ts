@@ -1,7 +1,7 @@
 import type { CsvColumn } from "@/lib/csv/columns";
 import type { Message, OptOut } from "@/lib/mobivate/types";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
-import { createIsoFormatter } from "./iso-time";
+import { createIsoCell } from "./iso-time";
 
 // Columns of the CSV downloads. Headers are the API's own field names, so a file reads the
 // same as the API documentation. Every string that comes from the API is "text" (formula-
@@ -9,16 +9,10 @@ import { createIsoFormatter } from "./iso-time";
 // not ours. Timestamps are ours (ISO 8601 with the offset in the chosen zone), costs are
 // exact decimals already checked by the API client, and phone numbers stay exactly as sent.
 
-/** ISO 8601 with the offset in force in `tz` (one formatter per file: it caches offsets). */
-function isoIn(tz: string) {
-  const format = createIsoFormatter(tz);
-  return (ms: number | null) => (ms === null ? null : format(ms));
-}
-
 type MessageField = (typeof MESSAGE_FIELDS)[number];
 
 export function messageCsvColumns(tz: string): CsvColumn<Message>[] {
-  const iso = isoIn(tz);
+  const iso = createIsoCell(tz);
   const byField: Record<MessageField, CsvColumn<Message>> = {
     id: { header: "id", kind: "text", get: (m) => m.id },
     created: { header: "created", kind: "raw", get: (m) => iso(m.created) },
@@ -40,10 +34,8 @@ export function messageCsvColumns(tz: string): CsvColumn<Message>[] {
   return MESSAGE_FIELDS.map((field) => byField[field]);
 }
 
-export const OPTOUT_HEADERS = ["id", "mobile", "note", "created"] as const;
-
 export function optOutCsvColumns(tz: string): CsvColumn<OptOut>[] {
-  const iso = isoIn(tz);
+  const iso = createIsoCell(tz);
   return [
     { header: "id", kind: "number", get: (o) => o.id },
     { header: "mobile", kind: "phone", get: (o) => o.mobile },

@@ -13,6 +13,12 @@ const MS_PER_DAY = 86_400_000;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** A CSV cell of an instant (createIsoFormatter), or null for none. One per column. */
+export function createIsoCell(tz: string): (ms: number | null) => string | null {
+  const format = createIsoFormatter(tz);
+  return (ms) => (ms === null ? null : format(ms));
+}
+
 /**
  * A formatter `ms → "2023-07-01T11:10:34+10:00"` for one zone. The offset found for a
  * quarter hour is reused only when the offsets at both of its ends agree (no change of
