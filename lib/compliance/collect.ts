@@ -1,4 +1,4 @@
-import { createDayLocator } from "./day-locator";
+import { createDayLocator } from "@/lib/report/day-locator";
 import { isNationalFormat, isOutgoing, numberKey, type SentAfterOptOut } from "./match";
 import type { ComplianceDay, ComplianceQuery, ComplianceSummary } from "./types";
 import type { Message } from "@/lib/mobivate/types";

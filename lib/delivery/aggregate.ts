@@ -1,4 +1,4 @@
-import { createDayLocator } from "@/lib/compliance/day-locator";
+import { createDayLocator } from "@/lib/report/day-locator";
 import type { Message } from "@/lib/mobivate/types";
 import { deliveryOutcome } from "./status-class";
 import type {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkApiRange, parseFlags, type Parsed } from "@/lib/compliance/query";
+import { checkApiRange, parseFlags, type Parsed } from "@/lib/report/query";
 import { describeZodError, directionSchema, rangeSchema } from "@/lib/filters/messages";
 import type { DeliveryQuery } from "./types";
 

@@ -1,7 +1,5 @@
 import type { Message } from "@/lib/mobivate/types";
-import { addDays, enumerateDays } from "@/lib/time/calendar";
-import { dayOfInstant } from "@/lib/time/format";
-import { startOfDayInZone } from "@/lib/time/range";
+import { createDayLocator } from "@/lib/report/day-locator";
 import { ExactSum, minorUnits } from "./exact-sum";
 import type { BreakdownRow, CurrencyTotal, SpendQuery, SpendSummary } from "./types";
 
@@ -47,38 +45,13 @@ function currencyOf(m: SpendRecord): string | null {
   return c ? c : null;
 }
 
-/**
- * Maps an instant to its day in the zone with a binary search over the precomputed day
- * starts of the range (a time-zone lookup per record would dominate a large read). The
- * starts come from `startOfDayInZone`, which agrees with `dayOfInstant` by construction;
- * instants outside the range (should the API return any) fall back to `dayOfInstant`.
- */
-function dayLocator(days: readonly string[], last: string, tz: string) {
-  const starts = [...days, addDays(last, 1)].map((d) => startOfDayInZone(d, tz));
-  const first = starts[0] ?? 0;
-  const end = starts[starts.length - 1] ?? 0;
-  return (ms: number): string => {
-    if (ms < first || ms >= end) return dayOfInstant(ms, tz);
-    let lo = 0;
-    let hi = starts.length - 1; // starts[lo] <= ms < starts[hi]
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] ?? 0) <= ms) lo = mid;
-      else hi = mid;
-    }
-    // A day skipped by a zone change starts where the next one does; `lo` is then the later.
-    return days[lo] ?? dayOfInstant(ms, tz);
-  };
-}
-
 export interface SpendAggregator {
   add(messages: readonly SpendRecord[]): void;
   result(): SpendSummary;
 }
 
 export function createSpendAggregator(query: SpendQuery): SpendAggregator {
-  const days = enumerateDays(query.from, query.to);
-  const dayOf = dayLocator(days, query.to, query.tz);
+  const { days, dayOf } = createDayLocator(query.from, query.to, query.tz);
   const totals = new Map<string | null, Bucket>();
   /** Costs that came without a currency (MO messages often carry 0 and no currency). */
   const unpriced = new ExactSum();

@@ -2,8 +2,7 @@ import { addDays, enumerateDays } from "@/lib/time/calendar";
 import { dayOfInstant } from "@/lib/time/format";
 import { startOfDayInZone } from "@/lib/time/range";
 
-// Shared by the Compliance and Delivery reports. The same idea as the (unexported) locator
-// in lib/spend/aggregate.ts; a candidate for lib/time once Spend can share it.
+// The day of each message in every report's per-day rows (Spend, Delivery, Compliance).
 
 export interface DayLocator {
   /** Every day of the range, in order. */
