@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messageFixture } from "@/lib/mobivate/message-fixture";
 import type { Message, OptOut } from "@/lib/mobivate/types";
 import { matchSentAfterOptOut, OptOutIndex, optOutIndexOf } from "./match";
 
@@ -8,24 +9,13 @@ const MIN = 60_000;
 let seq = 0;
 function mt(recipient: string, created: number, extra: Partial<Message> = {}): Message {
   seq += 1;
-  return {
+  return messageFixture({
     id: `ID${String(seq).padStart(30, "0")}`,
     created,
     modified: created + 1000,
-    originator: "Brand",
     recipient,
-    body: "Hello",
-    status: "DELIVERED",
-    direction: "MT",
-    inReplyTo: null,
-    routeId: "mglobal",
-    parts: 1,
-    cost: "0.0425",
-    currency: "GBP",
-    senderReference: null,
-    campaignId: null,
     ...extra,
-  };
+  });
 }
 
 function optOut(mobile: string, created: number, note = "API", id: number | null = 1): OptOut {

@@ -1,25 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Message } from "@/lib/mobivate/types";
+import { messageFixture } from "@/lib/mobivate/message-fixture";
 import { hasSearch, messagePredicate, messageSearchSchema, numberMatches } from "./message-filter";
 
-const base: Message = {
-  id: "A".repeat(32),
-  created: 0,
-  modified: null,
-  originator: "Brand",
-  recipient: "447700900123",
+const base = messageFixture({
   body: "Your Parcel is waiting, reply STOP to opt out",
-  status: "DELIVERED",
-  direction: "MT",
-  inReplyTo: null,
-  routeId: "mglobal",
-  parts: 1,
-  cost: "0.0425",
-  currency: "GBP",
-  senderReference: null,
   campaignId: "9A70B2FE0A000A9D2FBD4671B0E64F3D",
-};
+});
 
 // The digits rule itself is tested in lib/phone/number.test.ts.
 describe("numberMatches", () => {
