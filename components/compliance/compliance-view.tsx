@@ -2,8 +2,6 @@
 
 import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
-import { LinkProblem } from "@/components/ui/link-problem";
-import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { complianceLineSchema } from "@/lib/compliance/protocol";
 import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
 import type { ComplianceQuery } from "@/lib/compliance/types";
@@ -11,18 +9,18 @@ import { formatCount } from "@/lib/report/format";
 import { zoneLabel } from "@/lib/time/zones";
 import { ComplianceReport } from "./compliance-report";
 import { ReportReadState } from "@/components/report/report-read-state";
-import { useRangeFilters } from "@/components/report/use-range-filters";
+import { RangeFiltersGate } from "@/components/report/range-filters-gate";
+import type { RangeFiltersUpdate } from "@/components/report/use-range-filters";
 import { useReportRead } from "@/components/report/use-report-read";
 
 const KEYS = ["from", "to", "tz"] as const;
 
 export function ComplianceView() {
-  const { state, update } = useRangeFilters(parseComplianceParams, KEYS);
-  if (state.status === "pending") return <TableSkeleton rows={4} />;
-  if (state.status === "invalid") {
-    return <LinkProblem problem={state} resetHref="/compliance" update={update} />;
-  }
-  return <ComplianceQueryView query={state.query} update={update} />;
+  return (
+    <RangeFiltersGate parse={parseComplianceParams} keys={KEYS} resetHref="/compliance">
+      {(query, update) => <ComplianceQueryView query={query} update={update} />}
+    </RangeFiltersGate>
+  );
 }
 
 function ComplianceQueryView({
@@ -30,7 +28,7 @@ function ComplianceQueryView({
   update,
 }: {
   query: ComplianceQuery;
-  update: ReturnType<typeof useRangeFilters>["update"];
+  update: RangeFiltersUpdate;
 }) {
   const { from, to, tz } = query;
   const read = useReportRead(

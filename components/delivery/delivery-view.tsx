@@ -4,10 +4,9 @@ import { DateRangePicker, formatDayRange } from "@/components/filters/date-range
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ReportReadState } from "@/components/report/report-read-state";
-import { useRangeFilters } from "@/components/report/use-range-filters";
+import { RangeFiltersGate } from "@/components/report/range-filters-gate";
+import type { RangeFiltersUpdate } from "@/components/report/use-range-filters";
 import { useReportRead } from "@/components/report/use-report-read";
-import { LinkProblem } from "@/components/ui/link-problem";
-import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { deliveryLineSchema } from "@/lib/delivery/protocol";
 import { deliveryReportUrl, parseDeliveryParams } from "@/lib/delivery/query";
 import { PENDING_STATUSES } from "@/lib/delivery/status-class";
@@ -22,12 +21,11 @@ const DIRECTIONS = [
 ] as const;
 
 export function DeliveryView() {
-  const { state, update } = useRangeFilters(parseDeliveryParams, KEYS);
-  if (state.status === "pending") return <TableSkeleton rows={4} />;
-  if (state.status === "invalid") {
-    return <LinkProblem problem={state} resetHref="/delivery" update={update} />;
-  }
-  return <DeliveryQueryView query={state.query} update={update} />;
+  return (
+    <RangeFiltersGate parse={parseDeliveryParams} keys={KEYS} resetHref="/delivery">
+      {(query, update) => <DeliveryQueryView query={query} update={update} />}
+    </RangeFiltersGate>
+  );
 }
 
 function DeliveryQueryView({
@@ -35,7 +33,7 @@ function DeliveryQueryView({
   update,
 }: {
   query: DeliveryQuery;
-  update: ReturnType<typeof useRangeFilters>["update"];
+  update: RangeFiltersUpdate;
 }) {
   const { from, to, tz, direction } = query;
   const read = useReportRead(

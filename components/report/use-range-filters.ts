@@ -11,7 +11,9 @@ export type RangeFiltersState<Q> =
   | { status: "invalid"; message: string; badZone: boolean }
   | { status: "ready"; query: Q };
 
-type Parse<Q> = (params: URLSearchParams) => { ok: true; query: Q } | { ok: false; error: string };
+export type Parse<Q> = (
+  params: URLSearchParams,
+) => { ok: true; query: Q } | { ok: false; error: string };
 
 /**
  * A report's filters from the URL. Missing range/zone are filled once with the defaults
@@ -38,3 +40,5 @@ export function useRangeFilters<Q>(parse: Parse<Q>, keys: readonly string[]) {
 
   return { state, update };
 }
+
+export type RangeFiltersUpdate = ReturnType<typeof useRangeDefaults>["update"];

@@ -4,10 +4,9 @@ import { DateRangePicker, formatDayRange } from "@/components/filters/date-range
 import { SelectField } from "@/components/filters/select-field";
 import { TimeZoneSelect } from "@/components/filters/time-zone-select";
 import { ReportReadState } from "@/components/report/report-read-state";
-import { useRangeFilters } from "@/components/report/use-range-filters";
+import { RangeFiltersGate } from "@/components/report/range-filters-gate";
+import type { RangeFiltersUpdate } from "@/components/report/use-range-filters";
 import { useReportRead } from "@/components/report/use-report-read";
-import { LinkProblem } from "@/components/ui/link-problem";
-import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { spendLineSchema } from "@/lib/spend/protocol";
 import { parseSpendParams, spendReportUrl } from "@/lib/spend/query";
 import type { SpendQuery } from "@/lib/spend/types";
@@ -22,21 +21,14 @@ const DIRECTIONS = [
 ] as const;
 
 export function SpendView() {
-  const { state, update } = useRangeFilters(parseSpendParams, KEYS);
-  if (state.status === "pending") return <TableSkeleton rows={4} />;
-  if (state.status === "invalid") {
-    return <LinkProblem problem={state} resetHref="/spend" update={update} />;
-  }
-  return <SpendQueryView query={state.query} update={update} />;
+  return (
+    <RangeFiltersGate parse={parseSpendParams} keys={KEYS} resetHref="/spend">
+      {(query, update) => <SpendQueryView query={query} update={update} />}
+    </RangeFiltersGate>
+  );
 }
 
-function SpendQueryView({
-  query,
-  update,
-}: {
-  query: SpendQuery;
-  update: ReturnType<typeof useRangeFilters>["update"];
-}) {
+function SpendQueryView({ query, update }: { query: SpendQuery; update: RangeFiltersUpdate }) {
   const { from, to, tz, direction } = query;
   const read = useReportRead(
     ["spend", from, to, tz, direction],
