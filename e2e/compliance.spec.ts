@@ -127,7 +127,13 @@ test("opens with the last 7 days, shows both reading steps, and can be cancelled
   await page.goto("/compliance");
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
   expect(new URL(page.url()).searchParams.get("tz")).toBe("Australia/Sydney");
-  await expect(page.getByTestId("compliance-phase")).toContainText(/Step [12] of 2/, {
+  // An earlier spec may have read this default range already (the server keeps a result for
+  // a few minutes): then ask for a fresh read, which goes through the same steps.
+  const phase = page.getByTestId("compliance-phase");
+  const readAgain = page.getByRole("button", { name: "Read again" });
+  await expect(phase.or(readAgain)).toBeVisible({ timeout: 30_000 });
+  if (await readAgain.isVisible()) await readAgain.click();
+  await expect(phase).toContainText(/Step [12] of 2/, {
     timeout: 30_000,
   });
   await expect(page.getByRole("progressbar", { name: "Reading messages" })).toBeVisible();

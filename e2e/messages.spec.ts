@@ -159,7 +159,8 @@ test("hostile message bodies stay inert", async ({ page }) => {
   expect(found, "the sandbox dataset should contain a hostile body").toBeDefined();
   await page.goto(`/messages?from=${found!.day}&to=${found!.day}&tz=UTC&pageSize=1000`);
   const cell = page.getByText("<img src=x onerror", { exact: false }).first();
-  await expect(cell).toBeVisible();
+  // A thousand rows: give the read and the render time on a loaded machine.
+  await expect(cell).toBeVisible({ timeout: 45_000 });
   expect(await page.locator("table img").count()).toBe(0);
   expect(dialogs).toBe(0);
 });

@@ -20,6 +20,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | "public"> = {
   "app/admin/users/actions.ts#changeRoleAction": "users:manage",
   "app/admin/users/actions.ts#resetPasswordAction": "users:manage",
   "app/admin/users/actions.ts#setDisabledAction": "users:manage",
+  "app/admin/users/actions.ts#unlockUserAction": "users:manage",
   "app/settings/actions.ts#testKeyAction": "settings:manage",
   "app/settings/actions.ts#saveKeyAction": "settings:manage",
   "app/settings/actions.ts#clearKeyAction": "settings:manage",
