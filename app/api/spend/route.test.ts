@@ -147,6 +147,16 @@ describe("GET /api/spend", () => {
     expect(sandbox.stats().requests).toBeGreaterThan(before);
   });
 
+  it("keeps one cached answer per direction: incoming is not answered with outgoing's", async () => {
+    const outgoing = resultOf(await lines({ ...RANGE, direction: "MT" }));
+    const before = sandbox.stats().requests;
+    const incoming = resultOf(await lines({ ...RANGE, direction: "MO" }));
+    expect(incoming.read.cached).toBe(false);
+    expect(sandbox.stats().requests).toBeGreaterThan(before);
+    expect(incoming.summary.query.direction).toBe("MO");
+    expect(incoming.summary.records).not.toBe(outgoing.summary.records);
+  });
+
   it.each([
     [{}, /from/],
     [{ ...RANGE, from: "2026-02-30" }, /not a real calendar date/],
