@@ -3,7 +3,7 @@
 //     --latency 50 --fault-rate 0.1 --api-key <uuid>
 // Prints "SANDBOX_READY <url>" once listening so other scripts can wait for that line.
 import { parseArgs } from "node:util";
-import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxOptions } from "../lib/sandbox/server";
+import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxOptions } from "../sandbox/server";
 
 const USAGE = `Usage: npx tsx scripts/sandbox.ts [options]
   --port <n>            port (default $SANDBOX_PORT or 4010; 0 = any free port)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 
 // The routes' GET handlers, called with hostile query strings, against a sandbox over HTTP:
 // every one answers a 400 with a sentence a person can act on, and asks the API nothing.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { addDays } from "@/lib/time/calendar";
 import { listMessagesAction } from "./actions";
 

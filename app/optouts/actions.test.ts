@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { AuditWriteError } from "@/lib/audit/audit-error";
 import type { AuditEntry } from "@/lib/audit/store";
 import { resetEnvForTests } from "@/lib/env";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import {
   addOptOutAction,
   listOptOutsAction,

@@ -4,7 +4,7 @@ import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
 import { signalFromNodeResponse } from "next/dist/server/web/spec-extension/adapters/next-request";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { runningExports } from "./limit";
 
 // The download routes over REAL HTTP, the way `next start` serves them: Next's own adapters

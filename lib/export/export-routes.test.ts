@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { neutraliseFormula } from "@/lib/csv/formula";
-import type { ApiMessage, ApiOptout } from "@/lib/sandbox/catalog";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import type { ApiMessage, ApiOptout } from "@/sandbox/catalog";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";

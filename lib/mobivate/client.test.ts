@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import type { MobivateConfig } from "./config";
 import { describeError, MobivateError } from "./errors";
 import { backoffDelay, buildUrl, mobivateFetch, parseRetryAfter } from "./fetch";

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { formatApiTimestamp } from "@/lib/sandbox/dates";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { formatApiTimestamp } from "@/sandbox/dates";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import type { MobivateConfig } from "./config";
 import { MobivateError } from "./errors";
 import { readAllMessages, readAllOptOuts, readPages, type ReadProgress } from "./read-range";

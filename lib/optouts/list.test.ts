@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MobivateConfig } from "@/lib/mobivate/config";
 import type { OptOut } from "@/lib/mobivate/types";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { collectMatches, listOptOuts, searchOptOuts } from "./list";
 
 let sandbox: SandboxHandle;

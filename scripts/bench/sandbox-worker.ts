@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
-import { startSandbox } from "../../lib/sandbox/server";
+import { startSandbox } from "../../sandbox/server";
 import type { SandboxThreadOptions } from "./sandbox-thread";
 
 type Msg =

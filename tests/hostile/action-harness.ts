@@ -5,7 +5,7 @@ import { closeDbForTests, getDb } from "@/lib/db";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { auditLog, settings, users } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { invalidateMobivateConfigCache } from "@/lib/settings/mobivate-config";
 import { humanMessageProblem, stringsIn } from "./human-message";
 import type { ActionEntry, ParamKind } from "./inventory";

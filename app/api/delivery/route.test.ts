@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { errorBodySchema } from "@/lib/http/error-body";
-import type { ApiMessage } from "@/lib/sandbox/catalog";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import type { ApiMessage } from "@/sandbox/catalog";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { deliveryLineSchema, type DeliveryLine } from "@/lib/delivery/protocol";
 import type { DeliveryResult } from "@/lib/delivery/types";

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { errorBodySchema } from "@/lib/http/error-body";
-import { startSandbox, type SandboxHandle } from "@/lib/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { spendLineSchema, type SpendLine as SpendStreamLine } from "@/lib/spend/protocol";
 import type { SpendResult } from "@/lib/spend/types";
 

@@ -14,7 +14,7 @@
 // URL and decoded as a space: `"2023-01-01T12:00:00 1200" is malformed at " 1200"`).
 
 // Calendar arithmetic is lib/time's (a relative import: the sandbox runs without path aliases).
-import { civilFromDays, daysFromCivil, daysInMonth } from "../time/civil";
+import { civilFromDays, daysFromCivil, daysInMonth } from "../lib/time/civil";
 
 export type DateParseResult = { ok: true; ms: number } | { ok: false; message: string };
 
