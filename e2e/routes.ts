@@ -34,7 +34,7 @@ export function appRoutes(): AppRoute[] {
 
 export interface ServerAction {
   id: string;
-  /** e.g. app/optouts/actions.ts#addOptOutAction */
+  /** e.g. lib/optouts/actions.ts#addOptOutAction */
   name: string;
   /** A page path that can receive the call (actions are POSTs to a page). */
   pagePath: string;

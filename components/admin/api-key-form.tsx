@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
-import { clearKeyAction, saveKeyAction, testKeyAction } from "@/app/settings/actions";
+import { clearKeyAction, saveKeyAction, testKeyAction } from "@/lib/settings/actions";
 import { saveKeySchema, testKeySchema } from "@/lib/settings/schemas";
 import { cardClass, inputClass, labelClass, primaryButton, secondaryButton } from "./styles";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
-import { createUserAction } from "@/app/admin/users/actions";
+import { createUserAction } from "@/lib/users/actions";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { createUserSchema, MIN_PASSWORD } from "@/lib/auth/user-schemas";
 import { cardClass, inputClass, labelClass, primaryButton } from "./styles";

@@ -6,7 +6,7 @@ import {
   resetPasswordAction,
   setDisabledAction,
   unlockUserAction,
-} from "@/app/admin/users/actions";
+} from "@/lib/users/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { passwordSchema } from "@/lib/auth/user-schemas";

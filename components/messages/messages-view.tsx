@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { listMessagesAction } from "@/app/messages/actions";
+import { listMessagesAction } from "@/lib/messages/actions";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";

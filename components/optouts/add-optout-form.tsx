@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
-import { addOptOutAction, type AddedOptOut } from "@/app/optouts/actions";
+import { addOptOutAction, type AddedOptOut } from "@/lib/optouts/actions";
 import { mobileInputSchema } from "@/lib/filters/optouts";
 import { formatInZone } from "@/lib/time/format";
 import { zoneLabel } from "@/lib/time/zones";

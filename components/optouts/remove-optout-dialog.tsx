@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { removeOptOutAction } from "@/app/optouts/actions";
+import { removeOptOutAction } from "@/lib/optouts/actions";
 import type { ApiErrorInfo } from "@/lib/mobivate/errors";
 import type { OptOut } from "@/lib/mobivate/types";
 import { OPTOUTS_QUERY_KEY } from "./use-optout-rows";

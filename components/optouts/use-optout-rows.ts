@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { listOptOutsAction, searchOptOutsAction } from "@/app/optouts/actions";
+import { listOptOutsAction, searchOptOutsAction } from "@/lib/optouts/actions";
 import type { OptOutListInput } from "@/lib/filters/optouts";
 import { describeFailedRead, type ApiErrorInfo } from "@/lib/mobivate/errors";
 import type { OptOut } from "@/lib/mobivate/types";

@@ -96,7 +96,7 @@ describe("Settings: the API key and its audit entry", () => {
   const save = { baseUrl: "https://api.mobivatebulksms.com", apiKey: "abcd1234-9922-abcd" };
 
   it("saves the key and its entry together", async () => {
-    const { saveKeyAction } = await import("@/app/settings/actions");
+    const { saveKeyAction } = await import("@/lib/settings/actions");
     expect(await saveKeyAction(save)).toMatchObject({ ok: true });
     expect(await t.db.select().from(settings)).toHaveLength(1);
     const [entry] = await t.db.select().from(auditLog);
@@ -104,7 +104,7 @@ describe("Settings: the API key and its audit entry", () => {
   });
 
   it("saves nothing, and says so, when the audit log refuses the entry", async () => {
-    const { clearKeyAction, saveKeyAction } = await import("@/app/settings/actions");
+    const { clearKeyAction, saveKeyAction } = await import("@/lib/settings/actions");
     db.refuse = true;
     const result = await saveKeyAction(save);
     expect(result).toMatchObject({ ok: false, error: { kind: "server" } });
@@ -119,7 +119,7 @@ describe("Settings: the API key and its audit entry", () => {
   });
 
   it("refuses control characters and unsafe base URLs at the edge, in words", async () => {
-    const { saveKeyAction, testKeyAction } = await import("@/app/settings/actions");
+    const { saveKeyAction, testKeyAction } = await import("@/lib/settings/actions");
     const nul = await saveKeyAction({ ...save, apiKey: "abcd\u00001234-9922" });
     expect(nul).toMatchObject({ ok: false, error: { status: 400 } });
     expect(nul.ok || nul.error.message).toMatch(/API key contains a control character/);

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import * as usersActions from "@/app/admin/users/actions";
-import * as messagesActions from "@/app/messages/actions";
-import * as optoutsActions from "@/app/optouts/actions";
-import * as settingsActions from "@/app/settings/actions";
+import * as usersActions from "@/lib/users/actions";
+import * as messagesActions from "@/lib/messages/actions";
+import * as optoutsActions from "@/lib/optouts/actions";
+import * as settingsActions from "@/lib/settings/actions";
 import * as authActions from "@/lib/auth/actions";
 import { checkAction, openWorld, type World } from "./action-harness";
 import {

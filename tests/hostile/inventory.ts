@@ -142,7 +142,7 @@ export const ROUTES: readonly RouteEntry[] = [
 
 export const ACTIONS: readonly ActionEntry[] = [
   {
-    file: "app/messages/actions.ts",
+    file: "lib/messages/actions.ts",
     name: "listMessagesAction",
     fields: {
       ...range,
@@ -153,72 +153,72 @@ export const ACTIONS: readonly ActionEntry[] = [
     },
   },
   {
-    file: "app/optouts/actions.ts",
+    file: "lib/optouts/actions.ts",
     name: "listOptOutsAction",
     fields: { ...range, page: "page", pageSize: "pageSize", number: "phone" },
   },
   {
-    file: "app/optouts/actions.ts",
+    file: "lib/optouts/actions.ts",
     name: "searchOptOutsAction",
     fields: { ...range, number: "phone" },
   },
   {
-    file: "app/optouts/actions.ts",
+    file: "lib/optouts/actions.ts",
     name: "addOptOutAction",
     fields: { mobile: "mobile" },
     audits: "optout.add",
   },
   {
-    file: "app/optouts/actions.ts",
+    file: "lib/optouts/actions.ts",
     name: "removeOptOutAction",
     fields: { mobile: "mobile" },
     audits: "optout.remove",
   },
   {
-    file: "app/settings/actions.ts",
+    file: "lib/settings/actions.ts",
     name: "testKeyAction",
     fields: { baseUrl: "baseUrl", apiKey: "apiKey" },
     audits: "settings.key_test",
   },
   {
-    file: "app/settings/actions.ts",
+    file: "lib/settings/actions.ts",
     name: "saveKeyAction",
     fields: { baseUrl: "baseUrl", apiKey: "apiKey" },
     audits: "settings.key_change",
   },
   {
-    file: "app/settings/actions.ts",
+    file: "lib/settings/actions.ts",
     name: "clearKeyAction",
     fields: {},
     audits: "settings.key_clear",
   },
   {
-    file: "app/admin/users/actions.ts",
+    file: "lib/users/actions.ts",
     name: "createUserAction",
     fields: { email: "email", name: "text", role: "role", password: "password" },
     audits: "user.create",
   },
   {
-    file: "app/admin/users/actions.ts",
+    file: "lib/users/actions.ts",
     name: "changeRoleAction",
     fields: { userId: "userId", role: "role" },
     audits: "user.role_change",
   },
   {
-    file: "app/admin/users/actions.ts",
+    file: "lib/users/actions.ts",
     name: "resetPasswordAction",
     fields: { userId: "userId", password: "password" },
     audits: "user.password_reset",
   },
   {
-    file: "app/admin/users/actions.ts",
+    file: "lib/users/actions.ts",
     name: "setDisabledAction",
     fields: { userId: "userId", disabled: "boolean" },
     // user.disable or user.enable, depending on the value
     audits: "user.disable|user.enable",
   },
   {
-    file: "app/admin/users/actions.ts",
+    file: "lib/users/actions.ts",
     name: "unlockUserAction",
     fields: { userId: "userId" },
     audits: "user.unlock",
