@@ -430,6 +430,28 @@ describe("readPages (scheduling, with a scripted source)", () => {
     expect((await collect(withA)).filter((id) => id === "a")).toHaveLength(2);
   });
 
+  it("remembers an id for at least 4 pages, across both remembered generations", async () => {
+    // concurrency 1 keeps the ids of the last 4 pages at least. Ids are kept in two
+    // generations (swapped every few pages), so whatever page a record first appears on, its
+    // repeat up to 4 pages later must be dropped: the older generation is checked too.
+    for (let first = 1; first <= 9; first++) {
+      for (let gap = 1; gap <= 4; gap++) {
+        const again = first + gap;
+        const reader = readPages(
+          async (page) =>
+            page > 14 ? [] : [`p${page}`, page === first || page === again ? "a" : `q${page}`],
+          String,
+          { concurrency: 1, pageSize: 2 },
+        );
+        const got = await collect(reader);
+        expect(
+          got.filter((id) => id === "a"),
+          `"a" on pages ${first} and ${again}`,
+        ).toHaveLength(1);
+      }
+    }
+  });
+
   it("turns a synchronous throw of the source into a failed read", async () => {
     const reader = readPages(
       () => {
