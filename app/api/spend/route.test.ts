@@ -7,6 +7,19 @@ import type { SpendResult } from "@/lib/spend/types";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
+// The route's reads, so a test can wait for one to end instead of sleeping.
+const reads = vi.hoisted(() => [] as Promise<unknown>[]);
+vi.mock("@/lib/spend/read-spend", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/spend/read-spend")>();
+  return {
+    ...real,
+    readSpend: (...args: Parameters<typeof real.readSpend>) => {
+      const read = real.readSpend(...args);
+      reads.push(read);
+      return read;
+    },
+  };
+});
 
 // The route handler's GET, called directly against a sandbox over HTTP. lib/env.ts caches
 // the environment at first use, so it is set before the route is imported.
@@ -198,16 +211,19 @@ describe("GET /api/spend", () => {
     const res = await GET(new Request(url(whole), { signal: ctrl.signal }));
     const reader = res.body!.getReader();
     await reader.read(); // the first progress line: reading has started
-    await new Promise((r) => setTimeout(r, 100));
+    // The first pages are waiting out the sandbox's latency.
+    await vi.waitFor(() => expect(sandbox.stats().inFlight).toBeGreaterThan(0));
+    const read = reads.at(-1);
     ctrl.abort();
     await reader.cancel().catch(() => {});
-    await new Promise((r) => setTimeout(r, 300));
+    // The server's read ends (rejects) once the abort reached it: its reader has stopped,
+    // so nothing can start another request from here on.
+    await expect(read).rejects.toBeDefined();
+    // The sandbox sees the aborted requests close.
+    await vi.waitFor(() => expect(sandbox.stats()).toMatchObject({ inFlight: 0 }));
     const stats = sandbox.stats();
     expect(stats.requests).toBeGreaterThan(0);
     expect(stats.requests).toBeLessThan(9);
     expect(stats.aborted).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(sandbox.stats().requests).toBe(stats.requests);
-    expect(sandbox.stats().inFlight).toBe(0);
   });
 });
