@@ -1,5 +1,6 @@
+import { isNationalFormat, phoneKey } from "@/lib/phone/number";
 import { createDayLocator } from "@/lib/report/day-locator";
-import { isNationalFormat, isOutgoing, numberKey, type SentAfterOptOut } from "./match";
+import { isOutgoing, type SentAfterOptOut } from "./match";
 import type { ComplianceDay, ComplianceQuery, ComplianceSummary } from "./types";
 import type { Message } from "@/lib/mobivate/types";
 
@@ -47,7 +48,7 @@ export function createComplianceCollector(
       }
       for (const row of found) {
         matches += 1;
-        const key = numberKey(row.message.recipient);
+        const key = phoneKey(row.message.recipient);
         numbers.add(key);
         const b = dayBucket(locator.dayOf(row.message.created));
         b.messages += 1;

@@ -20,8 +20,7 @@ export interface SentAfterOptOut {
 }
 
 // Numbers are compared by lib/phone's key (the same digits with or without "+"; a national
-// "07700…" is not the international "447700…"). Re-exported for the report's collector.
-export { isNationalFormat, phoneKey as numberKey } from "@/lib/phone/number";
+// "07700…" is not the international "447700…").
 
 /**
  * The opt-out list by number, each number's opt-outs ascending by creation. The API lists

@@ -48,9 +48,3 @@ export function formatRate(rate: number | null): string {
   const tenths = Math.floor(rate * 1000 + 1e-9);
   return `${(tenths / 10).toFixed(1)} %`;
 }
-
-export const OUTCOME_LABELS: Readonly<Record<DeliveryOutcome, string>> = {
-  delivered: "Delivered",
-  pending: "Pending",
-  failed: "Failed",
-};
