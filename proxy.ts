@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/roles";
+import { signedOut } from "@/lib/errors/dashboard";
 import {
   isHttpsRequest,
   SESSION_TOKEN_PATTERN,
@@ -7,6 +8,7 @@ import {
   sessionCookieOptions,
   sessionTtlHours,
 } from "@/lib/auth/session-cookie";
+import { jsonError } from "@/lib/http/error-body";
 import { MAX_URL_LENGTH, requestSizeRefusal, type SizeRefusal } from "@/lib/http/request-limits";
 
 // The coarse gate, run for every request but build assets (see `config.matcher`):
@@ -24,20 +26,9 @@ function wantsJson(request: NextRequest): boolean {
   return request.nextUrl.pathname.startsWith("/api/") || request.headers.has("next-action");
 }
 
-function unauthorized(): Response {
-  return Response.json(
-    { error: { kind: "unauthorized", status: 401, message: "Sign in to use this." } },
-    { status: 401, headers: { "Cache-Control": "no-store" } },
-  );
-}
-
 function tooLarge(request: NextRequest, refusal: SizeRefusal): Response {
-  const headers = { "Cache-Control": "no-store" };
   if (wantsJson(request)) {
-    return Response.json(
-      { error: { kind: "bad-request", status: refusal.status, message: refusal.message } },
-      { status: refusal.status, headers },
-    );
+    return jsonError(refusal.status, { kind: "bad-request", message: refusal.message });
   }
   // A page: a few words a person can act on (no app shell: nothing of the request is used).
   const html =
@@ -47,7 +38,7 @@ function tooLarge(request: NextRequest, refusal: SizeRefusal): Response {
     `</body></html>`;
   return new Response(html, {
     status: refusal.status,
-    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+    headers: { "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8" },
   });
 }
 
@@ -66,7 +57,7 @@ export function proxy(request: NextRequest) {
   const name = sessionCookieName();
   const token = request.cookies.get(name)?.value;
   if (!token || !SESSION_TOKEN_PATTERN.test(token)) {
-    if (wantsJson(request)) return unauthorized();
+    if (wantsJson(request)) return jsonError(401, signedOut());
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
     // Encoded, a long (accepted) link can grow past the cap: then sign in without coming back

@@ -47,7 +47,12 @@ test.describe("signed out", () => {
         } else {
           expect(res.status(), where).toBe(401);
           expect(await res.json(), where).toEqual({
-            error: { kind: "unauthorized", status: 401, message: "Sign in to use this." },
+            error: {
+              kind: "signed-out",
+              status: 401,
+              message:
+                "You are not signed in, or your session has ended. Sign in again, then retry.",
+            },
           });
         }
       }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { BAD_KEY_URL, sandboxApi, sandboxControl } from "./helpers";
+import { errorBodySchema } from "../lib/http/error-body";
 
 // CSV downloads through the production build, checked against the sandbox it reads from.
 // The sandbox's data ends "now", so the ranges are the last days in UTC.
@@ -108,13 +109,16 @@ test("downloads one direction and the opt-outs through the browser context", asy
 test("answers bad parameters and a rejected key with JSON errors", async ({ page }) => {
   const bad = await page.request.get(`/api/export/messages?${query({ ...RANGE, tz: "Nowhere" })}`);
   expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: string }).error).toMatch(/time zone/);
+  expect(errorBodySchema.parse(await bad.json()).error).toMatchObject({
+    kind: "bad-request",
+    message: /time zone/,
+  });
 
   const rejected = await page.request.get(`${BAD_KEY_URL}/api/export/optouts?${query(RANGE)}`);
   expect(rejected.status()).toBe(401);
-  const body = (await rejected.json()) as { error: string; apiMessage?: string };
-  expect(body.error).toMatch(/rejected the API key/);
-  expect(body.apiMessage).toBe("Unauthorized");
+  const { error } = errorBodySchema.parse(await rejected.json());
+  expect(error).toMatchObject({ kind: "key-rejected", status: 401, apiMessage: "Unauthorized" });
+  expect(error.message).toMatch(/rejected the API key/);
 });
 
 test("a broken download link opened in the browser shows a page in words with a way back", async ({

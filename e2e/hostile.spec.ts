@@ -15,6 +15,7 @@ import {
   TODAY,
 } from "../tests/hostile/arbitraries";
 import { humanMessageProblem } from "../tests/hostile/human-message";
+import { errorBodySchema } from "../lib/http/error-body";
 import { demoEmail } from "./auth-env";
 import { contextAs } from "./auth-helpers";
 import {
@@ -136,13 +137,11 @@ async function problemsOf(
   } else if (status >= 400 && status < 500) {
     let message: unknown;
     try {
-      const json = JSON.parse(body) as { error?: unknown };
-      message =
-        typeof json.error === "object" && json.error !== null
-          ? (json.error as { message?: unknown }).message
-          : json.error;
+      // Every JSON refusal is the one error body (lib/http/error-body.ts).
+      const parsed = errorBodySchema.safeParse(JSON.parse(body));
+      if (parsed.success) message = parsed.data.error.message;
+      else problems.push(`a ${status} without the JSON error body: ${brief(body)}`);
     } catch {
-      message = undefined;
       problems.push(`a ${status} without a JSON error: ${brief(body)}`);
     }
     const why = message === undefined ? null : humanMessageProblem(message, echoes, maxChars);

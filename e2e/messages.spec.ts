@@ -125,7 +125,7 @@ test("persistent upstream failures are explained", async ({ page }) => {
 
 test("a wrong key shows the key error", async ({ page }) => {
   await page.goto(`${BAD_KEY_URL}/messages`);
-  await expect(page.getByTestId("error-panel")).toContainText("The API key was rejected");
+  await expect(page.getByTestId("error-panel")).toContainText("Mobivate rejected the API key");
   await expect(page.getByTestId("error-panel")).toContainText("401");
 });
 

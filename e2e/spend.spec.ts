@@ -171,7 +171,7 @@ test("Cancel stops the read, on the server too, and it can start again", async (
 test("upstream failures and a wrong key are explained", async ({ page }) => {
   await page.goto(`${BAD_KEY_URL}/spend?from=${utcDay(2)}&to=${utcDay(1)}&tz=UTC`);
   // (Next's route announcer is an empty alert too: pick ours by its words.)
-  const keyError = page.getByRole("alert").filter({ hasText: "The API key was rejected" });
+  const keyError = page.getByRole("alert").filter({ hasText: "Mobivate rejected the API key" });
   await expect(keyError).toContainText("401", { timeout: 30_000 });
 
   await page.goto(`/spend?from=2026-02-30&to=2026-01-01&tz=UTC`);

@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { errorBodySchema } from "@/lib/http/error-body";
 import { MAX_BODY_BYTES, MAX_URL_LENGTH } from "@/lib/http/request-limits";
 import { proxy } from "@/proxy";
 
@@ -23,9 +24,22 @@ function pathOfLength(base: string, length: number): string {
   return prefix + "x".repeat(length - prefix.length);
 }
 
+/** The one JSON error body's inner object (lib/http/error-body.ts), or the test fails. */
 async function jsonError(res: Response) {
-  return ((await res.json()) as { error: { kind: string; status: number; message: string } }).error;
+  return errorBodySchema.parse(await res.json()).error;
 }
+
+describe("proxy: signed out", () => {
+  it("answers an API request without a session cookie with a signed-out 401, not a key problem", async () => {
+    for (const init of [{}, { headers: { cookie: "dashboard_session=not-a-token" } }]) {
+      const res = await proxy(request("/api/spend?from=2026-01-01", init));
+      expect(res.status).toBe(401);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      const error = await jsonError(res);
+      expect(error).toMatchObject({ kind: "signed-out", status: 401, message: /Sign in again/ });
+    }
+  });
+});
 
 describe("proxy: URL length", () => {
   it("refuses an over-long query to an API route with a JSON 414 in words", async () => {

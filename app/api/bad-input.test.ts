@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorBodySchema } from "@/lib/http/error-body";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 
 // The routes' GET handlers, called with hostile query strings, against a sandbox over HTTP:
@@ -35,10 +36,11 @@ async function call(path: string, query: string): Promise<{ status: number; text
   return { status: res.status, text: await res.text() };
 }
 
-/** The error sentence of a JSON body, whichever envelope the route uses. */
+/** The error sentence of the one JSON error body (every route answers a 400 with it). */
 function errorText(text: string): string {
-  const body = JSON.parse(text) as { error: string | { message: string } };
-  return typeof body.error === "string" ? body.error : body.error.message;
+  const { error } = errorBodySchema.parse(JSON.parse(text));
+  expect(error).toMatchObject({ kind: "bad-request", status: 400 });
+  return error.message;
 }
 
 describe("the audit log CSV (/api/admin/audit)", () => {

@@ -16,7 +16,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGE_SIZES, type MessageViewInput } from "@/lib/filters/messages";
-import { describeFailedRead } from "@/lib/mobivate/errors";
+import { describeFailedRead } from "@/lib/errors/dashboard";
 import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
 import type { Message } from "@/lib/mobivate/types";
 import { zoneLabel } from "@/lib/time/zones";

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { removeOptOutAction } from "@/lib/optouts/actions";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
 import type { OptOut } from "@/lib/mobivate/types";
 import { OPTOUTS_QUERY_KEY } from "./use-optout-rows";
 
@@ -40,7 +40,7 @@ export function RemoveOptOutDialog({
       await refresh;
     },
     onError: () =>
-      setError({ kind: "network", message: "The dashboard server could not be reached." }),
+      setError({ kind: "unreachable", message: "The dashboard server could not be reached." }),
   });
 
   useEffect(() => {

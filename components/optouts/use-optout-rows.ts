@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { listOptOutsAction, searchOptOutsAction } from "@/lib/optouts/actions";
 import type { OptOutListInput } from "@/lib/filters/optouts";
-import { describeFailedRead, type ApiErrorInfo } from "@/lib/mobivate/errors";
+import { describeFailedRead } from "@/lib/errors/dashboard";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
 import type { OptOut } from "@/lib/mobivate/types";
 
 /** Every opt-out query starts with this key, so one invalidation refreshes them all. */

@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { z } from "zod";
-import { describeFailedRead, type ApiErrorInfo } from "@/lib/mobivate/errors";
+import { describeFailedRead } from "@/lib/errors/dashboard";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
 import { fetchReport, ReportRequestError } from "@/lib/report/fetch-report";
 import type { ProgressLine, ReportLine } from "@/lib/report/protocol";
 

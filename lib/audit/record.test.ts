@@ -107,7 +107,7 @@ describe("Settings: the API key and its audit entry", () => {
     const { clearKeyAction, saveKeyAction } = await import("@/lib/settings/actions");
     db.refuse = true;
     const result = await saveKeyAction(save);
-    expect(result).toMatchObject({ ok: false, error: { kind: "server" } });
+    expect(result).toMatchObject({ ok: false, error: { kind: "internal" } });
     expect(result.ok || result.error.message).toMatch(/audit log could not record this.*nothing/);
     expect(await t.db.select().from(settings)).toEqual([]); // no unaudited change
     // Removing a stored key: the same.

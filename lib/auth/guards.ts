@@ -4,7 +4,9 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuditOrLog } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import { forbiddenByRole, signedOut } from "@/lib/errors/dashboard";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
+import { jsonError } from "@/lib/http/error-body";
 import { authSettings } from "./env";
 import { safeNextPath } from "./request-info";
 import { can, ROLE_LABELS, type Permission } from "./roles";
@@ -72,22 +74,18 @@ export async function requirePermission(permission: Permission): Promise<Session
   return user;
 }
 
-function jsonError(status: 401 | 403, message: string): Response {
-  return Response.json(
-    { error: { kind: status === 401 ? "unauthorized" : "forbidden", status, message } },
-    { status, headers: { "Cache-Control": "no-store" } },
-  );
-}
-
 export type ApiAuth = { ok: true; user: SessionUser } | { ok: false; response: Response };
 
 /** Route handlers that need the user (e.g. for the audit log): the user, or the error response. */
 export async function authorizeApi(request: Request, permission: Permission): Promise<ApiAuth> {
   const user = await getCurrentUser();
-  if (!user) return { ok: false, response: jsonError(401, "Sign in to use this.") };
+  if (!user) return { ok: false, response: jsonError(401, signedOut()) };
   if (!can(user.role, permission)) {
     await auditDenied(user, permission, new URL(request.url).pathname);
-    return { ok: false, response: jsonError(403, deniedMessage(user, permission)) };
+    return {
+      ok: false,
+      response: jsonError(403, forbiddenByRole(deniedMessage(user, permission))),
+    };
   }
   return { ok: true, user };
 }
@@ -108,7 +106,7 @@ export type ActionDenied = { ok: false; error: ApiErrorInfo };
 
 /**
  * Server actions: `const denied = await actionGuard("optouts:write"); if (denied) return denied;`
- * The error fits ActionResult (kind "forbidden"; status 401 when signed out, 403 otherwise).
+ * The error fits ActionResult ("signed-out" 401, or "forbidden" 403 when the role does not allow it).
  */
 export async function actionGuard(
   permission: Permission,
@@ -117,20 +115,13 @@ export async function actionGuard(
 ): Promise<ActionDenied | null> {
   const user = await getCurrentUser();
   if (!user) {
-    return {
-      ok: false,
-      error: {
-        kind: "forbidden",
-        status: 401,
-        message: "Your session has ended. Sign in again, then retry.",
-      },
-    };
+    return { ok: false, error: signedOut() };
   }
   if (!can(user.role, permission)) {
     await auditDenied(user, permission, label);
     return {
       ok: false,
-      error: { kind: "forbidden", status: 403, message: deniedMessage(user, permission) },
+      error: forbiddenByRole(deniedMessage(user, permission)),
     };
   }
   return null;

@@ -34,7 +34,14 @@ describe("error answers", () => {
     const res = badRequest(req(), "from: not a date");
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ error: "from: not a date", kind: "bad-request" });
+    expect(await res.json()).toEqual({
+      error: {
+        kind: "bad-request",
+        status: 400,
+        title: "These filters cannot be used",
+        message: "from: not a date",
+      },
+    });
   });
 
   it("are a page in words, escaped, with a link back, for a navigation", async () => {

@@ -1,5 +1,8 @@
 import "server-only";
 import { EnvError } from "@/lib/env";
+import { busy, internalError, invalidInput } from "@/lib/errors/dashboard";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
+import { errorBodySchema, jsonError } from "@/lib/http/error-body";
 import { describeError, MobivateError, type MobivateErrorKind } from "@/lib/mobivate/errors";
 import { TimeError } from "@/lib/time/errors";
 
@@ -12,13 +15,12 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 /** What the person's browser gets when the dashboard could not get the data upstream. */
 const STATUS_BY_KIND: Record<MobivateErrorKind, number> = {
-  unauthorized: 401,
-  "bad-request": 400,
-  "payment-required": 402,
-  forbidden: 403,
+  "key-rejected": 401,
+  refused: 400,
+  "out-of-credit": 402,
   "not-found": 502, // the range endpoints have no 404; one means a wrong base URL
   "rate-limited": 503,
-  server: 502,
+  unavailable: 502,
   timeout: 504,
   network: 502,
   "invalid-response": 502,
@@ -92,87 +94,80 @@ function htmlPage(request: Request, status: number, message: string): string {
 `;
 }
 
+function htmlAnswer(
+  request: Request,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(htmlPage(request, status, message), {
+    status,
+    headers: {
+      ...NO_STORE,
+      ...headers,
+      "Content-Type": "text/html; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
 /**
- * The one way the download routes answer an error: JSON `{error, kind, …}` for scripts, the
- * same status as a page in words for a browser navigation. `body.error` is the message.
+ * The one way the download routes answer an error: the one JSON error body for scripts
+ * (lib/http/error-body.ts), the same status as a page in words for a browser navigation.
  */
 export function errorResponse(
   request: Request | undefined,
   status: number,
-  body: { error: string; kind: string } & Record<string, string>,
+  error: ApiErrorInfo,
   headers: Record<string, string> = {},
 ): Response {
-  if (request && isNavigation(request)) {
-    return new Response(htmlPage(request, status, body.error), {
-      status,
-      headers: {
-        ...NO_STORE,
-        ...headers,
-        "Content-Type": "text/html; charset=utf-8",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  }
-  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  if (request && isNavigation(request)) return htmlAnswer(request, status, error.message, headers);
+  return jsonError(status, error, headers);
 }
 
 export function badRequest(request: Request | undefined, reason: string): Response {
-  return errorResponse(request, 400, { error: reason, kind: "bad-request" });
+  return errorResponse(request, 400, invalidInput(reason));
 }
 
 export const TOO_MANY_EXPORTS_MESSAGE = "Another download is running; try again in a moment.";
 
 /** Every export slot is taken (per person or for the whole server): 429 with Retry-After. */
 export function tooManyExports(request: Request | undefined, retryAfterSeconds = 10): Response {
-  return errorResponse(
-    request,
-    429,
-    { error: TOO_MANY_EXPORTS_MESSAGE, kind: "rate-limited" },
-    { "Retry-After": String(retryAfterSeconds) },
-  );
+  return errorResponse(request, 429, busy(TOO_MANY_EXPORTS_MESSAGE), {
+    "Retry-After": String(retryAfterSeconds),
+  });
 }
 
 /**
- * A refusal made elsewhere as JSON (the sign-in / role guard: `{error: {message}}`), shown as
- * a page when a person navigated here. Other requests get it unchanged.
+ * A refusal made elsewhere as the one JSON error body (the sign-in / role guard), shown as a
+ * page when a person navigated here. Other requests get it unchanged.
  */
 export async function readableRefusal(request: Request, response: Response): Promise<Response> {
   if (!isNavigation(request)) return response;
   let message = "This download is not available.";
   try {
-    const body = (await response.clone().json()) as { error?: { message?: unknown } | unknown };
-    const inner = (body.error as { message?: unknown } | undefined)?.message;
-    if (typeof inner === "string") message = inner;
-    else if (typeof body.error === "string") message = body.error;
+    const parsed = errorBodySchema.safeParse(await response.clone().json());
+    if (parsed.success) message = parsed.data.error.message;
   } catch {
     // not JSON: keep the general sentence
   }
-  return errorResponse(request, response.status, { error: message, kind: "refused" });
+  return htmlAnswer(request, response.status, message);
 }
 
 export function exportErrorResponse(err: unknown, request?: Request): Response {
   if (err instanceof MobivateError) {
-    const info = describeError(err);
-    const body: Record<string, string> & { error: string; kind: string } = {
-      error: info.message,
-      kind: info.kind,
-    };
-    if (err.apiMessage) body.apiMessage = err.apiMessage;
     const retry: Record<string, string> =
       err.kind === "rate-limited" ? { "Retry-After": "60" } : {};
-    return errorResponse(request, STATUS_BY_KIND[err.kind], body, retry);
+    return errorResponse(request, STATUS_BY_KIND[err.kind], describeError(err), retry);
   }
   if (err instanceof EnvError) {
     // Names the variables and the rule broken, never their values.
     return errorResponse(request, 503, {
-      error: `The dashboard server is not configured correctly: ${err.issues.join("; ")}`,
       kind: "not-configured",
+      message: `The dashboard server is not configured correctly: ${err.issues.join("; ")}`,
     });
   }
   if (err instanceof TimeError) return badRequest(request, err.message);
   console.error("CSV export failed before the first byte", err);
-  return errorResponse(request, 500, {
-    error: "Something went wrong on the dashboard server. Try again.",
-    kind: "server",
-  });
+  return errorResponse(request, 500, internalError());
 }

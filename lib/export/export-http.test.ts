@@ -149,8 +149,11 @@ describe("concurrent downloads", () => {
       expect(refused.status).toBe(429);
       expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(await refused.json()).toEqual({
-        error: "Another download is running; try again in a moment.",
-        kind: "rate-limited",
+        error: {
+          kind: "busy",
+          status: 429,
+          message: "Another download is running; try again in a moment.",
+        },
       });
       // A browser following the link gets the same in words, with a way back.
       // (node:http, because fetch() sets Sec-Fetch-Mode itself, as browsers' scripts do.)

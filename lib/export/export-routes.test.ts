@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { neutraliseFormula } from "@/lib/csv/formula";
 import type { ApiMessage, ApiOptout } from "@/sandbox/catalog";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { errorBodySchema } from "@/lib/http/error-body";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
@@ -74,6 +75,11 @@ const apiMs = (ts: string) => Date.parse(ts.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"
 const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
 /** The body as text with its BOM kept (Response.text() would silently drop it). */
+/** The one JSON error body's inner object (lib/http/error-body.ts), or the test fails. */
+async function errorOf(res: Response) {
+  return errorBodySchema.parse(await res.json()).error;
+}
+
 async function bodyText(res: Response): Promise<string> {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
 }
@@ -196,7 +202,10 @@ describe("GET /api/export/messages", () => {
   });
 
   it("refuses someone the guard turns away, before any upstream request", async () => {
-    state.deny = Response.json({ error: "nope" }, { status: 403 });
+    state.deny = Response.json(
+      { error: { kind: "forbidden", status: 403, message: "nope" } },
+      { status: 403 },
+    );
     const res = await getMessages(RANGE);
     expect(res.status).toBe(403);
     expect(upstreamStarted).toBe(0);
@@ -248,7 +257,7 @@ describe("GET /api/export/messages", () => {
 
     const bad = await getMessages({ ...RANGE, status: "delivered;drop" });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/status/);
+    expect(await errorOf(bad)).toMatchObject({ kind: "bad-request", message: /status/ });
   });
 
   it("writes only the header for an empty range", async () => {
@@ -271,12 +280,16 @@ describe("GET /api/export/messages", () => {
         bytes += value.length;
       }
     };
-    await expect(drain()).rejects.toMatchObject({ kind: "server", status: 503 });
+    await expect(drain()).rejects.toMatchObject({ kind: "unavailable", status: 503 });
     expect(bytes).toBeGreaterThan(1000); // the first pages were sent before the failure
     expect(state.audits).toEqual([
       expect.objectContaining({
         outcome: "failure",
-        details: expect.objectContaining({ completed: false, reason: "error", error: "server" }),
+        details: expect.objectContaining({
+          completed: false,
+          reason: "error",
+          error: "unavailable",
+        }),
       }),
     ]);
     const atFailure = upstreamStarted;
@@ -343,10 +356,10 @@ describe("GET /api/export/messages", () => {
     const res = await getMessages(query as Record<string, string>);
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    const body = (await res.json()) as { error: string };
-    expect(body.error).toMatch(reason);
+    const error = await errorOf(res);
+    expect(error).toMatchObject({ kind: "bad-request", status: 400, message: reason });
     // No stack trace: in JSON its line breaks are escaped, its indented "at" lines are not.
-    expect(JSON.stringify(body)).not.toMatch(/\s{2}at /);
+    expect(JSON.stringify(error)).not.toMatch(/\s{2}at /);
     expect(upstreamStarted).toBe(0);
   });
 
@@ -354,10 +367,11 @@ describe("GET /api/export/messages", () => {
     sb.setOptions({ apiKey: "another-key" });
     const res = await getMessages(RANGE);
     expect(res.status).toBe(401);
-    const body = (await res.json()) as Record<string, string>;
-    expect(body.error).toMatch(/rejected the API key/);
-    expect(body.apiMessage).toBe("Unauthorized");
-    expect(JSON.stringify(body)).not.toContain(sb.apiKey);
+    const error = await errorOf(res);
+    expect(error).toMatchObject({ kind: "key-rejected", status: 401 });
+    expect(error.message).toMatch(/rejected the API key/);
+    expect(error.apiMessage).toBe("Unauthorized");
+    expect(JSON.stringify(error)).not.toContain(sb.apiKey);
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
@@ -366,16 +380,16 @@ describe("GET /api/export/messages", () => {
     sb.failNext({ status: 400, count: 20, path: "/message", message });
     const res = await getMessages(RANGE);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as Record<string, string>;
-    expect(body.apiMessage).toBe(message);
-    expect(body.error).toContain(message);
+    const error = await errorOf(res);
+    expect(error).toMatchObject({ kind: "refused", apiMessage: message });
+    expect(error.message).toContain(message);
   });
 
   it("answers 502 when the API keeps failing on the first page", async () => {
     sb.failNext({ status: 500, count: 1000, path: "/message", retryAfter: 0 });
     const res = await getMessages(RANGE);
     expect(res.status).toBe(502);
-    expect(((await res.json()) as Record<string, string>).error).toMatch(/internal error/);
+    expect(await errorOf(res)).toMatchObject({ kind: "unavailable", message: /internal error/ });
   });
 });
 
@@ -407,7 +421,7 @@ describe("GET /api/export/optouts", () => {
     expect((await bodyText(ok)).startsWith("id,mobile,note,created\r\n")).toBe(true);
     const bad = await getOptOuts({ from: "2026-02-01", to: "2026-01-01", tz: "UTC" });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/to/);
+    expect((await errorOf(bad)).message).toMatch(/to/);
   });
 });
 
@@ -415,10 +429,11 @@ describe("without an API key", () => {
   it("answers 503 saying what to set", async () => {
     // Neither MOBIVATE_API_KEY nor a key stored in Settings (lib/settings, not opened here).
     vi.resetModules();
-    vi.doMock("@/lib/mobivate/config", async () => {
+    vi.doMock("@/lib/settings/mobivate-config", async (importOriginal) => {
       const { MobivateError } = await import("@/lib/mobivate/errors");
       return {
-        getMobivateConfig: async () => {
+        ...(await importOriginal<typeof import("@/lib/settings/mobivate-config")>()),
+        resolveMobivateConfig: async () => {
           throw new MobivateError("not-configured", "no key");
         },
       };
@@ -427,12 +442,12 @@ describe("without an API key", () => {
       const route = (await import("@/app/api/export/messages/route")) as Route;
       const res = await route.GET(request("/api/export/messages", RANGE));
       expect(res.status).toBe(503);
-      const body = (await res.json()) as Record<string, string>;
-      expect(body.error).toMatch(/MOBIVATE_API_KEY/);
-      expect(body.kind).toBe("not-configured");
+      const error = await errorOf(res);
+      expect(error.message).toMatch(/MOBIVATE_API_KEY/);
+      expect(error.kind).toBe("not-configured");
       expect(upstreamStarted).toBe(0);
     } finally {
-      vi.doUnmock("@/lib/mobivate/config");
+      vi.doUnmock("@/lib/settings/mobivate-config");
     }
   });
 });

@@ -1,42 +1,31 @@
 import { z } from "zod";
-import type { ApiErrorInfo, MobivateErrorKind } from "@/lib/mobivate/errors";
+import { ERROR_KINDS, type ApiErrorInfo } from "@/lib/errors/kinds";
 
-// The one JSON error body of the dashboard's API routes: `{ error: { kind, status, message } }`,
-// the shape the sign-in/role guard (lib/auth/guards.ts) and proxy.ts send. The report routes
-// answer a refused request with it too, and the browser parses it with `errorBodySchema`.
-
-/** The error kinds, declared once: every `kind` in a body or an NDJSON error line is one. */
-export const ERROR_KINDS = [
-  "unauthorized",
-  "bad-request",
-  "payment-required",
-  "forbidden",
-  "not-found",
-  "rate-limited",
-  "server",
-  "timeout",
-  "network",
-  "invalid-response",
-  "not-configured",
-] as const satisfies readonly MobivateErrorKind[];
+// The one JSON error body of the dashboard: `{ error: { kind, status, message, title?,
+// apiMessage? } }`. The guards, proxy.ts, the report, export and audit routes answer a refused
+// or failed request with it (jsonError), a report's NDJSON error line carries the same inner
+// object, and the browser parses both with these schemas. Kinds: lib/errors/kinds.ts.
 
 export const errorInfoSchema = z.object({
   kind: z.enum(ERROR_KINDS),
   status: z.number().int().optional(),
   title: z.string().optional(),
   message: z.string(),
+  apiMessage: z.string().optional(),
 }) satisfies z.ZodType<ApiErrorInfo>;
 
 export const errorBodySchema = z.object({ error: errorInfoSchema });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** A JSON error answer of that shape; never cached (it is about this request). */
-export function jsonErrorBody(
+/**
+ * The JSON error answer: `status` is the HTTP status, and the body's `status` too (whatever
+ * `error.status` said, e.g. the provider's). Never cached: it is about this request.
+ */
+export function jsonError(
   status: number,
-  kind: MobivateErrorKind,
-  message: string,
+  error: ApiErrorInfo,
   headers: Record<string, string> = {},
 ): Response {
-  const body: ErrorBody = { error: { kind, status, message } };
+  const body: ErrorBody = { error: { ...error, status } };
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import net from "node:net";
 import type { Duplex } from "node:stream";
+import type { ErrorBody } from "./error-body";
 
 // Node refuses a request head over its 16 KiB limit (a link with a 100 kB filter, a cookie
 // flood) before Next or proxy.ts runs, with a bare "431" and no body: the person reads
@@ -21,7 +22,9 @@ export function headerOverflowResponse(rawPacket: Buffer | undefined): string {
   const start = rawPacket?.subarray(0, 64).toString("latin1") ?? "";
   const isApi = /^[A-Z]{3,7} \/api\//.test(start);
   const body = isApi
-    ? JSON.stringify({ error: { kind: "bad-request", status: 431, message: MESSAGE } })
+    ? JSON.stringify({
+        error: { kind: "bad-request", status: 431, message: MESSAGE },
+      } satisfies ErrorBody)
     : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Request too large</title></head>` +
       `<body><h1>This link is too long</h1><p>${MESSAGE}</p><p><a href="/">Back to the dashboard</a></p></body></html>`;
   const type = isApi ? "application/json" : "text/html; charset=utf-8";

@@ -84,7 +84,7 @@ describe("a rejected API key (401) is worded for the person who reads it", () =>
       ...week,
       to: role === "admin" ? "2026-03-05" : "2026-03-06",
     });
-    expect(r).toMatchObject({ ok: false, error: { kind: "unauthorized", status: 401 } });
+    expect(r).toMatchObject({ ok: false, error: { kind: "key-rejected", status: 401 } });
     expect(r.ok || r.error.message).toMatch(/rejected the API key/);
     expect(r.ok || r.error.message).toMatch(words);
     if (role === "support") expect(r.ok || r.error.message).not.toMatch(/Enter a valid key/);

@@ -133,7 +133,7 @@ describe("against the sandbox over HTTP", () => {
       asError,
     );
     expect(err).toBeInstanceOf(MobivateError);
-    expect(err.kind).toBe("server");
+    expect(err.kind).toBe("unavailable");
     expect(err.status).toBe(500);
     expect((await control("stats")).requests).toBe(1 + cfg.maxRetries);
     await control("fail-next", { status: 500, count: 0, path: "/message" });
@@ -154,7 +154,7 @@ describe("against the sandbox over HTTP", () => {
       { ...range, page: 1, pageSize: 5 },
       { cfg: { ...cfg, apiKey: "wrong" } },
     ).then(unexpected, asError);
-    expect(err.kind).toBe("unauthorized");
+    expect(err.kind).toBe("key-rejected");
     expect(err.apiMessage).toBe("Unauthorized");
     expect((await control("stats")).requests).toBe(1);
     expect(describeError(err).message).toMatch(/rejected the API key/);
@@ -166,7 +166,7 @@ describe("against the sandbox over HTTP", () => {
       { startDate: "2023-01-011", endDate: "2023-01-02", page: 1, pageSize: 5 },
       { cfg },
     ).then(unexpected, asError);
-    expect(err.kind).toBe("bad-request");
+    expect(err.kind).toBe("refused");
     expect(err.apiMessage).toBe('startDate: Invalid format: "2023-01-011" is malformed at "1"');
     expect(describeError(err).message).toContain('is malformed at "1"');
   });
@@ -229,7 +229,7 @@ describe("against the sandbox over HTTP", () => {
     const removed = await removeOptOut("447700900123", { cfg });
     expect(removed.mobile).toBe("447700900123");
     const bad = await addOptOut("not-a-number", { cfg }).then(unexpected, asError);
-    expect(bad.kind).toBe("bad-request");
+    expect(bad.kind).toBe("refused");
     expect(bad.apiMessage).toBe("Invalid mobile number");
   });
 });

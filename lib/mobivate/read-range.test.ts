@@ -251,7 +251,7 @@ describe("readAllMessages against the sandbox", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MobivateError);
-    expect((error as MobivateError).kind).toBe("server");
+    expect((error as MobivateError).kind).toBe("unavailable");
     expect(received).toBeLessThan(sb.dataset.size);
     expect(received % 500).toBe(0);
     // Nothing is left running once the read has failed.
@@ -267,7 +267,7 @@ describe("readAllMessages against the sandbox", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ kind: "unauthorized", status: 401, apiMessage: "Unauthorized" });
+    expect(error).toMatchObject({ kind: "key-rejected", status: 401, apiMessage: "Unauthorized" });
     // One request per page of the first window, none retried.
     expect(started).toBeLessThanOrEqual(6);
   });

@@ -187,7 +187,7 @@ describe("opt-out auditing", () => {
     const before = await apiCalls();
     audit.fail = true;
     const add = await addOptOutAction({ mobile: "+44 7700 900 557" });
-    expect(add).toMatchObject({ ok: false, error: { kind: "server" } });
+    expect(add).toMatchObject({ ok: false, error: { kind: "internal" } });
     expect(add.ok || add.error.message).toMatch(/audit log could not record this.*nothing/);
     const remove = await removeOptOutAction({ mobile: "447700900557" });
     expect(remove.ok).toBe(false);

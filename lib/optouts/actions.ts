@@ -13,7 +13,8 @@ import {
   optOutListSchema,
   optOutSearchSchema,
 } from "@/lib/filters/optouts";
-import { describeError, type ApiErrorInfo } from "@/lib/mobivate/errors";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
+import { describeError } from "@/lib/mobivate/errors";
 import { addOptOut, removeOptOut } from "@/lib/mobivate/optouts";
 import type { OptOut } from "@/lib/mobivate/types";
 import { getEnv } from "@/lib/env";
@@ -125,7 +126,7 @@ async function audited<T extends OptOut & { alreadyOptedOut?: boolean }>(
     });
   } catch (err) {
     if (err instanceof AuditWriteError) {
-      return { ok: false, error: { kind: "server", message: err.message } };
+      return { ok: false, error: { kind: "internal", message: err.message } };
     }
     throw err;
   }

@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import { errorBodySchema } from "@/lib/http/error-body";
-import { invalidInput, type ApiErrorInfo } from "@/lib/mobivate/errors";
+import {
+  busy,
+  forbiddenByRole,
+  internalError,
+  invalidInput,
+  signedOut,
+} from "@/lib/errors/dashboard";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
 import type { ReportLine } from "./protocol";
 
 // Browser side of a whole-range report route (Spend, Compliance, Delivery): reads the NDJSON
@@ -17,7 +24,7 @@ export class ReportRequestError extends Error {
 }
 
 const serverProblem = (message: string) =>
-  new ReportRequestError({ kind: "server", message: `${message} Try again.` });
+  new ReportRequestError(internalError(`${message} Try again.`));
 
 export interface FetchReportOptions<Progress> {
   signal?: AbortSignal;
@@ -25,38 +32,24 @@ export interface FetchReportOptions<Progress> {
 }
 
 /**
- * A refusal before any line: always the dashboard's own (the guard, proxy.ts or the route's
- * parameter check), never the provider's, whose failures come as an error line. Worded for
- * the person: an ended session and a role without the permission are not a rejected API key.
+ * A refusal before any line: the dashboard's own (the guard, proxy.ts or the route's
+ * parameter check), in the one error body (lib/http/error-body.ts), which keeps its kind: an
+ * ended session is "signed-out", a role without the permission "forbidden", never a rejected
+ * API key (the provider's failures come as an error line). A body that is not ours (a proxy's
+ * page) is worded by its status alone.
  */
 export function describeRefusal(status: number, body: unknown): ApiErrorInfo {
   const parsed = errorBodySchema.safeParse(body);
-  const said = parsed.success ? parsed.data.error.message : undefined;
-  if (status === 401) {
-    return {
-      kind: "forbidden",
-      status,
-      title: "Your session has ended",
-      message: "Your session has ended. Sign in again, then retry.",
-    };
-  }
+  if (parsed.success) return { ...parsed.data.error, status };
+  if (status === 401) return signedOut();
   if (status === 403) {
-    return {
-      kind: "forbidden",
-      status,
-      title: "Your role does not allow this",
-      message: said ?? "Your role does not allow this report. Ask an admin if you need it.",
-    };
+    return forbiddenByRole("Your role does not allow this report. Ask an admin if you need it.");
   }
+  if (status === 429) return busy("The dashboard server is busy. Try again in a moment.");
   if (status === 400 || status === 411 || status === 413 || status === 414) {
-    return { ...invalidInput(said ?? `The dashboard server answered ${status}.`), status };
+    return { ...invalidInput(`The dashboard server answered ${status}.`), status };
   }
-  return {
-    kind: status === 429 ? "rate-limited" : "server",
-    status,
-    title: status === 429 ? "The dashboard server is busy" : "The dashboard server had a problem",
-    message: `${said ?? `The dashboard server answered ${status}.`} Try again.`,
-  };
+  return { ...internalError(`The dashboard server answered ${status}. Try again.`), status };
 }
 
 async function refusal(res: Response): Promise<ReportRequestError> {
@@ -80,7 +73,7 @@ export async function fetchReport<Result, Progress>(
   } catch (err) {
     if (opts.signal?.aborted) throw err; // cancelled: let React Query see the abort
     throw new ReportRequestError({
-      kind: "network",
+      kind: "unreachable",
       message: "Could not reach the dashboard server. Check your connection, then try again.",
     });
   }

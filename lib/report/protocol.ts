@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorInfoSchema } from "@/lib/http/error-body";
-import type { ApiErrorInfo } from "@/lib/mobivate/errors";
+import type { ApiErrorInfo } from "@/lib/errors/kinds";
 
 // The NDJSON protocol of every whole-range report (Spend, Delivery, Compliance): progress
 // lines while reading, then exactly one result or error line. Generic over the result and

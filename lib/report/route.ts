@@ -1,7 +1,9 @@
 import "server-only";
-import { requireApiPermission } from "@/lib/auth/guards";
+import { errorViewer } from "@/lib/auth/error-viewer";
 import type { Permission } from "@/lib/auth/roles";
-import { jsonErrorBody } from "@/lib/http/error-body";
+import { withPermission, type RouteHandler } from "@/lib/auth/with-permission";
+import { invalidInput } from "@/lib/errors/dashboard";
+import { jsonError } from "@/lib/http/error-body";
 import { reportResponse, reportStream } from "./stream";
 
 // The GET handler of every whole-range report route: the guard (401/403 as the one JSON
@@ -25,12 +27,10 @@ export interface ReportRoute<Query, Result, Progress> {
 
 export function reportRoute<Query, Result, Progress extends object>(
   route: ReportRoute<Query, Result, Progress>,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const denied = await requireApiPermission(request, route.permission);
-    if (denied) return denied;
+): RouteHandler {
+  return withPermission(route.permission, async (request) => {
     const parsed = route.parse(new URL(request.url).searchParams);
-    if (!parsed.ok) return jsonErrorBody(400, "bad-request", parsed.error);
+    if (!parsed.ok) return jsonError(400, invalidInput(parsed.error));
     const { query, refresh } = parsed;
     const body = reportStream<Result, Progress>({
       signal: request.signal,
@@ -38,7 +38,8 @@ export function reportRoute<Query, Result, Progress extends object>(
       initialProgress: route.initialProgress,
       read: (signal, onProgress) => route.read(query, { signal, onProgress }),
       label: route.label,
+      viewer: await errorViewer(),
     });
     return reportResponse(body);
-  };
+  });
 }

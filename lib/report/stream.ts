@@ -1,5 +1,5 @@
 import "server-only";
-import { describeError } from "@/lib/mobivate/errors";
+import { describeError, type ErrorViewer } from "@/lib/mobivate/errors";
 import { REPORT_CONTENT_TYPE, type ReportLine } from "./protocol";
 
 // The NDJSON body of a whole-range report route, generic over its result (Spend, Delivery
@@ -18,6 +18,8 @@ export interface ReportStreamOptions<Result, Progress> {
   read: (signal: AbortSignal, setProgress: (p: Progress) => void) => Promise<Result>;
   /** Names the report in the server log when the dashboard itself fails. */
   label: string;
+  /** Who reads an error line (a rejected key is worded for admins apart from everyone else). */
+  viewer?: ErrorViewer;
 }
 
 const encoder = new TextEncoder();
@@ -82,8 +84,8 @@ export function reportStream<Result, Progress extends object>(
         })
         .catch((err: unknown) => {
           if (stop.signal.aborted) return; // Cancelled: nobody is listening.
-          const error = describeError(err);
-          if (error.kind === "server" && error.status === undefined) {
+          const error = describeError(err, opts.viewer);
+          if (error.kind === "internal") {
             // Not an API failure: a fault of the dashboard itself, worth a server log.
             console.error(`${opts.label} read failed`, err);
           }

@@ -34,7 +34,7 @@ function invalid(message: string | undefined): Failure {
 
 /** The audit log refused the entry: the transaction rolled back, nothing changed. */
 function notAudited(err: AuditWriteError): Failure {
-  return { ok: false, error: { kind: "server", message: err.message } };
+  return { ok: false, error: { kind: "internal", message: err.message } };
 }
 
 async function actor() {
@@ -107,7 +107,7 @@ export async function saveKeyAction(input: unknown): Promise<ActionResult<{ mask
     console.error(`Saving the API key failed: ${safeErrorText(err)}`);
     return {
       ok: false,
-      error: { kind: "server", message: "The key could not be saved. Try again." },
+      error: { kind: "internal", message: "The key could not be saved. Try again." },
     };
   }
 }
@@ -128,7 +128,7 @@ export async function clearKeyAction(): Promise<ActionResult<null>> {
     console.error(`Removing the API key failed: ${safeErrorText(err)}`);
     return {
       ok: false,
-      error: { kind: "server", message: "The key could not be removed. Try again." },
+      error: { kind: "internal", message: "The key could not be removed. Try again." },
     };
   }
 }

@@ -46,7 +46,7 @@ function invalid(error: z.ZodError): Failure {
 function failed(err: unknown): Failure {
   // The user change is saved; only its audit entry is missing: say so, not "not saved".
   if (err instanceof AuditWriteError) {
-    return { ok: false, error: { kind: "server", message: AUDIT_MISSED_MESSAGE } };
+    return { ok: false, error: { kind: "internal", message: AUDIT_MISSED_MESSAGE } };
   }
   if (err instanceof UserError) {
     return {
@@ -61,7 +61,7 @@ function failed(err: unknown): Failure {
   console.error(`User management failed: ${safeErrorText(err)}`);
   return {
     ok: false,
-    error: { kind: "server", message: "The change could not be saved. Try again." },
+    error: { kind: "internal", message: "The change could not be saved. Try again." },
   };
 }
 

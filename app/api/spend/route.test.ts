@@ -198,7 +198,7 @@ describe("GET /api/spend", () => {
     const last = all.at(-1);
     expect(last?.type).toBe("error");
     if (last?.type === "error") {
-      expect(last.error.kind).toBe("server");
+      expect(last.error.kind).toBe("unavailable");
       expect(last.error.message).toMatch(/try again/i);
     }
   });

@@ -205,7 +205,7 @@ describe("GET /api/export/sent-after-optout/report", () => {
     const lines = await reportLines(RANGE);
     expect(lines[lines.length - 1]).toMatchObject({
       type: "error",
-      error: { kind: "unauthorized", status: 401 },
+      error: { kind: "key-rejected", status: 401 },
     });
   });
 });
@@ -255,7 +255,8 @@ describe("GET /api/export/sent-after-optout", () => {
       const res = await getCsv(q);
       expect(res.status, JSON.stringify(q)).toBe(400);
       expect(res.headers.get("content-type")).toContain("application/json");
-      expect(((await res.json()) as { error: string }).error).toMatch(/\w/);
+      const { error } = errorBodySchema.parse(await res.json());
+      expect(error).toMatchObject({ kind: "bad-request", status: 400, message: /\w/ });
     }
   });
 
@@ -263,14 +264,17 @@ describe("GET /api/export/sent-after-optout", () => {
     sb.setOptions({ apiKey: "11111111-2222-3333-4444-555555555555" });
     const unauthorized = await getCsv(RANGE);
     expect(unauthorized.status).toBe(401);
-    expect(((await unauthorized.json()) as { error: string }).error).toContain("401");
+    const rejected = errorBodySchema.parse(await unauthorized.json()).error;
+    expect(rejected).toMatchObject({ kind: "key-rejected", status: 401, message: /401/ });
 
     sb.reset();
     // Every /message request: the first pages are asked for in parallel.
     sb.failNext({ status: 400, count: 100, path: "/message", message: "startDate: bad day" });
     const refused = await getCsv(RANGE);
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: string }).error).toContain("startDate: bad day");
+    const said = errorBodySchema.parse(await refused.json()).error;
+    expect(said).toMatchObject({ kind: "refused", apiMessage: "startDate: bad day" });
+    expect(said.message).toContain("startDate: bad day");
   });
 
   it("stops reading the API when the download is cancelled", async () => {
@@ -299,6 +303,6 @@ describe("GET /api/export/sent-after-optout", () => {
     sb.failNext({ status: 503, count: 10_000, path: "/message", afterRequests: 2, retryAfter: 0 });
     const res = await getCsv(range);
     expect(res.status).toBe(200);
-    await expect(res.arrayBuffer()).rejects.toMatchObject({ kind: "server", status: 503 });
+    await expect(res.arrayBuffer()).rejects.toMatchObject({ kind: "unavailable", status: 503 });
   });
 });
