@@ -5,7 +5,8 @@ import type { CountryCode } from "libphonenumber-js/min";
 import { AuditWriteError } from "@/lib/audit/audit-error";
 import { recordAudit, recordAuditOrLog } from "@/lib/audit/record";
 import { errorViewer } from "@/lib/auth/error-viewer";
-import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
+import { authorizedAction } from "@/lib/auth/action-client";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { describeZodError } from "@/lib/filters/messages";
 import {
   listedMobileActionSchema,
@@ -28,44 +29,35 @@ import type { z } from "zod";
 // Small actions: validate with the shared schemas, call lib/, return a typed result. They
 // never throw, so the browser always gets words it can show.
 
-function invalid(error: z.ZodError): { ok: false; error: ApiErrorInfo } {
-  return {
-    ok: false,
-    error: { kind: "bad-request", status: 400, message: describeZodError(error) },
-  };
+function invalid(error: z.ZodError): ApiErrorInfo {
+  return { kind: "bad-request", status: 400, message: describeZodError(error) };
 }
 
 /** One page of the opt-outs of a range (plus whether a next page exists). */
-export async function listOptOutsAction(input: unknown): Promise<ActionResult<OptOutPage>> {
-  const denied = await actionGuard("optouts:read", "list opt-outs");
-  if (denied) return denied;
-  const parsed = optOutListSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { from, to, tz, page, pageSize } = parsed.data;
-  try {
-    const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
-    return { ok: true, data: await listOptOuts({ startDate, endDate, page, pageSize }) };
-  } catch (err) {
-    return { ok: false, error: describeError(err, await errorViewer()) };
-  }
-}
+export const listOptOutsAction = authorizedAction(
+  { permission: "optouts:read", label: "list opt-outs", input: optOutListSchema, invalid },
+  async ({ from, to, tz, page, pageSize }): Promise<ActionResult<OptOutPage>> => {
+    try {
+      const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
+      return { ok: true, data: await listOptOuts({ startDate, endDate, page, pageSize }) };
+    } catch (err) {
+      return { ok: false, error: describeError(err, await errorViewer()) };
+    }
+  },
+);
 
 /** Every opt-out of the whole range whose number contains the searched digits. */
-export async function searchOptOutsAction(
-  input: unknown,
-): Promise<ActionResult<OptOutSearchResult>> {
-  const denied = await actionGuard("optouts:read", "search opt-outs");
-  if (denied) return denied;
-  const parsed = optOutSearchSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { from, to, tz, number } = parsed.data;
-  try {
-    const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
-    return { ok: true, data: await searchOptOuts({ startDate, endDate }, number) };
-  } catch (err) {
-    return { ok: false, error: describeError(err, await errorViewer()) };
-  }
-}
+export const searchOptOutsAction = authorizedAction(
+  { permission: "optouts:read", label: "search opt-outs", input: optOutSearchSchema, invalid },
+  async ({ from, to, tz, number }): Promise<ActionResult<OptOutSearchResult>> => {
+    try {
+      const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
+      return { ok: true, data: await searchOptOuts({ startDate, endDate }, number) };
+    } catch (err) {
+      return { ok: false, error: describeError(err, await errorViewer()) };
+    }
+  },
+);
 
 /** What adding an opt-out returns: the record, and whether it was there before. */
 export type AddedOptOut = OptOut & { alreadyOptedOut: boolean };
@@ -75,31 +67,30 @@ export type AddedOptOut = OptOut & { alreadyOptedOut: boolean };
  * DASHBOARD_DEFAULT_COUNTRY or refused with the reason. A refusal by the API carries its
  * own message (e.g. "Invalid mobile number").
  */
-export async function addOptOutAction(input: unknown): Promise<ActionResult<AddedOptOut>> {
-  const denied = await actionGuard("optouts:write", "add opt-out");
-  if (denied) return denied;
-  const parsed = mobileActionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  let country;
-  try {
-    country = getEnv().DASHBOARD_DEFAULT_COUNTRY as CountryCode | undefined;
-  } catch (err) {
-    return { ok: false, error: describeError(err, await errorViewer()) };
-  }
-  const normalised = normaliseMobile(parsed.data.mobile, country);
-  if (!normalised.ok) {
-    return { ok: false, error: { kind: "bad-request", status: 400, message: normalised.reason } };
-  }
-  const { mobile } = normalised;
-  const typed = normalised.from === "national" ? { typed: parsed.data.mobile, country } : {};
-  const startedAt = Date.now();
-  return audited("add", mobile, typed, async () => {
-    // Repeating an opt-out changes nothing: logged and shown as "already opted out".
-    const recent = await optedOutRecently(mobile, startedAt);
-    const data = await addOptOut(mobile);
-    return { ...data, alreadyOptedOut: recent || createdBefore(data.created, startedAt) };
-  });
-}
+export const addOptOutAction = authorizedAction(
+  { permission: "optouts:write", label: "add opt-out", input: mobileActionSchema, invalid },
+  async (input): Promise<ActionResult<AddedOptOut>> => {
+    let country;
+    try {
+      country = getEnv().DASHBOARD_DEFAULT_COUNTRY as CountryCode | undefined;
+    } catch (err) {
+      return { ok: false, error: describeError(err, await errorViewer()) };
+    }
+    const normalised = normaliseMobile(input.mobile, country);
+    if (!normalised.ok) {
+      return { ok: false, error: { kind: "bad-request", status: 400, message: normalised.reason } };
+    }
+    const { mobile } = normalised;
+    const typed = normalised.from === "national" ? { typed: input.mobile, country } : {};
+    const startedAt = Date.now();
+    return audited("add", mobile, typed, async () => {
+      // Repeating an opt-out changes nothing: logged and shown as "already opted out".
+      const recent = await optedOutRecently(mobile, startedAt);
+      const data = await addOptOut(mobile);
+      return { ...data, alreadyOptedOut: recent || createdBefore(data.created, startedAt) };
+    });
+  },
+);
 
 /**
  * Runs an opt-out change at Mobivate with its audit entries. The request is recorded BEFORE
@@ -158,10 +149,13 @@ async function audited<T extends OptOut & { alreadyOptedOut?: boolean }>(
 }
 
 /** Removes a number's opt-out (the number as the list showed it). */
-export async function removeOptOutAction(input: unknown): Promise<ActionResult<OptOut>> {
-  const denied = await actionGuard("optouts:write", "remove opt-out");
-  if (denied) return denied;
-  const parsed = listedMobileActionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return audited("remove", parsed.data.mobile, {}, () => removeOptOut(parsed.data.mobile));
-}
+export const removeOptOutAction = authorizedAction(
+  {
+    permission: "optouts:write",
+    label: "remove opt-out",
+    input: listedMobileActionSchema,
+    invalid,
+  },
+  async ({ mobile }): Promise<ActionResult<OptOut>> =>
+    audited("remove", mobile, {}, () => removeOptOut(mobile)),
+);

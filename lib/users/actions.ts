@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { AUDIT_MISSED_MESSAGE, AuditWriteError } from "@/lib/audit/audit-error";
 import { recordAudit } from "@/lib/audit/record";
 import { authSettings } from "@/lib/auth/env";
-import { actionGuard, getCurrentUser } from "@/lib/auth/guards";
+import { authorizedAction } from "@/lib/auth/action-client";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { lockedAccounts, unlockAccount } from "@/lib/auth/throttle";
 import {
   changeRoleSchema,
@@ -27,21 +27,12 @@ import {
 import { getDb } from "@/lib/db";
 import { safeErrorText } from "@/lib/db/safe-error";
 
-// Admin-only user management. Every action checks the role itself (never trusting that the
-// page was only shown to admins), validates with zod, audits, and returns words to show.
+// Admin-only user management. Every action declares its permission to authorizedAction (the
+// role is checked on every call, never trusting that the page was only shown to admins),
+// validates with zod (a refusal in words: the first issue's message), audits, and returns
+// words to show.
 
 type Failure = Extract<ActionResult<never>, { ok: false }>;
-
-function invalid(error: z.ZodError): Failure {
-  return {
-    ok: false,
-    error: {
-      kind: "bad-request",
-      status: 400,
-      message: error.issues[0]?.message ?? "Check the form.",
-    },
-  };
-}
 
 function failed(err: unknown): Failure {
   // The user change is saved; only its audit entry is missing: say so, not "not saved".
@@ -70,131 +61,130 @@ async function actor() {
   return user ? { id: user.id, email: user.email } : null;
 }
 
-export async function createUserAction(input: unknown): Promise<ActionResult<UserSummary>> {
-  const denied = await actionGuard("users:manage", "createUser");
-  if (denied) return denied;
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const user = await createUser(await getDb(), parsed.data);
-    await recordAudit({
-      actor: await actor(),
-      action: "user.create",
-      target: user.email,
-      details: { role: user.role, name: user.name },
-      outcome: "success",
-    });
-    revalidatePath("/admin/users");
-    return { ok: true, data: user };
-  } catch (err) {
-    return failed(err);
-  }
-}
+export const createUserAction = authorizedAction(
+  { permission: "users:manage", label: "createUser", input: createUserSchema },
+  async (input): Promise<ActionResult<UserSummary>> => {
+    try {
+      const user = await createUser(await getDb(), input);
+      await recordAudit({
+        actor: await actor(),
+        action: "user.create",
+        target: user.email,
+        details: { role: user.role, name: user.name },
+        outcome: "success",
+      });
+      revalidatePath("/admin/users");
+      return { ok: true, data: user };
+    } catch (err) {
+      return failed(err);
+    }
+  },
+);
 
-export async function changeRoleAction(input: unknown): Promise<ActionResult<UserSummary>> {
-  const denied = await actionGuard("users:manage", "changeRole");
-  if (denied) return denied;
-  const parsed = changeRoleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const db = await getDb();
-    const before = await findUserById(db, parsed.data.userId);
-    const user = await setUserRole(db, parsed.data.userId, parsed.data.role);
-    await recordAudit({
-      actor: await actor(),
-      action: "user.role_change",
-      target: user.email,
-      details: { from: before?.role ?? null, to: user.role },
-      outcome: "success",
-    });
-    revalidatePath("/admin/users");
-    return { ok: true, data: user };
-  } catch (err) {
-    return failed(err);
-  }
-}
+export const changeRoleAction = authorizedAction(
+  { permission: "users:manage", label: "changeRole", input: changeRoleSchema },
+  async (input): Promise<ActionResult<UserSummary>> => {
+    try {
+      const db = await getDb();
+      const before = await findUserById(db, input.userId);
+      const user = await setUserRole(db, input.userId, input.role);
+      await recordAudit({
+        actor: await actor(),
+        action: "user.role_change",
+        target: user.email,
+        details: { from: before?.role ?? null, to: user.role },
+        outcome: "success",
+      });
+      revalidatePath("/admin/users");
+      return { ok: true, data: user };
+    } catch (err) {
+      return failed(err);
+    }
+  },
+);
 
-export async function resetPasswordAction(input: unknown): Promise<ActionResult<UserSummary>> {
-  const denied = await actionGuard("users:manage", "resetPassword");
-  if (denied) return denied;
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const user = await setUserPassword(await getDb(), parsed.data.userId, parsed.data.password);
-    await recordAudit({
-      actor: await actor(),
-      action: "user.password_reset",
-      target: user.email,
-      details: { sessionsEnded: true },
-      outcome: "success",
-    });
-    revalidatePath("/admin/users");
-    return { ok: true, data: user };
-  } catch (err) {
-    return failed(err);
-  }
-}
+export const resetPasswordAction = authorizedAction(
+  { permission: "users:manage", label: "resetPassword", input: resetPasswordSchema },
+  async (input): Promise<ActionResult<UserSummary>> => {
+    try {
+      const user = await setUserPassword(await getDb(), input.userId, input.password);
+      await recordAudit({
+        actor: await actor(),
+        action: "user.password_reset",
+        target: user.email,
+        details: { sessionsEnded: true },
+        outcome: "success",
+      });
+      revalidatePath("/admin/users");
+      return { ok: true, data: user };
+    } catch (err) {
+      return failed(err);
+    }
+  },
+);
 
-export async function setDisabledAction(input: unknown): Promise<ActionResult<UserSummary>> {
-  const denied = await actionGuard("users:manage", "setDisabled");
-  if (denied) return denied;
-  const parsed = setDisabledSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const me = await getCurrentUser();
-  if (me && me.id === parsed.data.userId && parsed.data.disabled) {
-    return {
-      ok: false,
-      error: { kind: "bad-request", status: 409, message: "You cannot disable your own account." },
-    };
-  }
-  try {
-    const user = await setUserDisabled(await getDb(), parsed.data.userId, parsed.data.disabled);
-    await recordAudit({
-      actor: await actor(),
-      action: parsed.data.disabled ? "user.disable" : "user.enable",
-      target: user.email,
-      details: parsed.data.disabled ? { sessionsEnded: true } : {},
-      outcome: "success",
-    });
-    revalidatePath("/admin/users");
-    return { ok: true, data: user };
-  } catch (err) {
-    return failed(err);
-  }
-}
+export const setDisabledAction = authorizedAction(
+  { permission: "users:manage", label: "setDisabled", input: setDisabledSchema },
+  async (input): Promise<ActionResult<UserSummary>> => {
+    const me = await getCurrentUser();
+    if (me && me.id === input.userId && input.disabled) {
+      return {
+        ok: false,
+        error: {
+          kind: "bad-request",
+          status: 409,
+          message: "You cannot disable your own account.",
+        },
+      };
+    }
+    try {
+      const user = await setUserDisabled(await getDb(), input.userId, input.disabled);
+      await recordAudit({
+        actor: await actor(),
+        action: input.disabled ? "user.disable" : "user.enable",
+        target: user.email,
+        details: input.disabled ? { sessionsEnded: true } : {},
+        outcome: "success",
+      });
+      revalidatePath("/admin/users");
+      return { ok: true, data: user };
+    } catch (err) {
+      return failed(err);
+    }
+  },
+);
 
 // The same user id rule as the other actions.
 const unlockSchema = changeRoleSchema.pick({ userId: true });
 
 /** Lifts a sign-in lock (too many wrong passwords) before its time runs out. */
-export async function unlockUserAction(input: unknown): Promise<ActionResult<UserSummary>> {
-  const denied = await actionGuard("users:manage", "unlockUser");
-  if (denied) return denied;
-  const parsed = unlockSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const db = await getDb();
-    const row = await findUserById(db, parsed.data.userId);
-    if (!row) throw new UserError("not-found", "That user no longer exists.");
-    const { limits } = authSettings();
-    const lockedUntil = (await lockedAccounts(db, [row.email], limits)).get(row.email);
-    if (!lockedUntil) {
-      return {
-        ok: false,
-        error: { kind: "bad-request", status: 409, message: "This account is not locked." },
-      };
+export const unlockUserAction = authorizedAction(
+  { permission: "users:manage", label: "unlockUser", input: unlockSchema },
+  async (input): Promise<ActionResult<UserSummary>> => {
+    try {
+      const db = await getDb();
+      const row = await findUserById(db, input.userId);
+      if (!row) throw new UserError("not-found", "That user no longer exists.");
+      const { limits } = authSettings();
+      const lockedUntil = (await lockedAccounts(db, [row.email], limits)).get(row.email);
+      if (!lockedUntil) {
+        return {
+          ok: false,
+          error: { kind: "bad-request", status: 409, message: "This account is not locked." },
+        };
+      }
+      await unlockAccount(db, row.email);
+      await recordAudit({
+        actor: await actor(),
+        action: "user.unlock",
+        target: row.email,
+        details: { lockedUntil: lockedUntil.toISOString() },
+        outcome: "success",
+      });
+      revalidatePath("/admin/users");
+      return { ok: true, data: toSummary(row) };
+    } catch (err) {
+      return failed(err);
     }
-    await unlockAccount(db, row.email);
-    await recordAudit({
-      actor: await actor(),
-      action: "user.unlock",
-      target: row.email,
-      details: { lockedUntil: lockedUntil.toISOString() },
-      outcome: "success",
-    });
-    revalidatePath("/admin/users");
-    return { ok: true, data: toSummary(row) };
-  } catch (err) {
-    return failed(err);
-  }
-}
+  },
+);
