@@ -43,7 +43,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  // scripts/e2e.mjs gives each shard its own JSON file; scripts/test.mjs adds them up.
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: process.env.E2E_JSON_OUTPUT ?? "test-results/e2e.json" }]]
+    : "list",
   use: {
     baseURL: `http://127.0.0.1:${appPort}`,
     navigationTimeout: 30_000,

@@ -2,7 +2,9 @@
 // end-to-end tests (Playwright) against a production build. Ends with one plain line
 // "N passed, N failed, N skipped" adding up every runner; exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+
+const E2E_SHARDS = Number(process.env.E2E_SHARDS ?? 2);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "1" };
 // The main runs use the embedded database (PGlite); PostgreSQL gets its own run below.
@@ -76,15 +78,25 @@ if (process.env.TEST_DATABASE_URL) {
   console.log("\n(TEST_DATABASE_URL not set: the PostgreSQL run of the storage tests is skipped)");
 }
 
-rmSync("test-results/e2e.json", { force: true });
-const e2eOk = run("end-to-end tests", "node", ["scripts/e2e.mjs"]);
-const p = existsSync("test-results/e2e.json") ? readJson("test-results/e2e.json") : undefined;
-if (p?.stats) {
+for (const f of readdirSync("test-results")) {
+  if (/^e2e(?:-\d+)?\.json$/.test(f)) rmSync(`test-results/${f}`, { force: true });
+}
+// Two Playwright shards side by side (scripts/e2e.mjs): about a third off the slowest step.
+const e2eOk = run("end-to-end tests", "node", ["scripts/e2e.mjs", `--shards=${E2E_SHARDS}`]);
+const reports = readdirSync("test-results")
+  .filter((f) => /^e2e(?:-\d+)?\.json$/.test(f))
+  .map((f) => readJson(`test-results/${f}`));
+let e2eUnexpected = 0;
+for (const p of reports) {
+  if (!p?.stats) continue;
   passed += p.stats.expected ?? 0;
   failed += (p.stats.unexpected ?? 0) + (p.stats.flaky ?? 0);
   skipped += p.stats.skipped ?? 0;
-  if (!e2eOk && !p.stats.unexpected) failed += 1;
-} else if (!e2eOk) failed += 1;
+  e2eUnexpected += p.stats.unexpected ?? 0;
+}
+// A shard that crashed or wrote no report still fails the run.
+if (!e2eOk && e2eUnexpected === 0) failed += 1;
+if (reports.length < E2E_SHARDS) failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
