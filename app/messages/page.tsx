@@ -4,7 +4,7 @@ import { ConfigMissing } from "@/components/config-missing";
 import { MessagesView } from "@/components/messages/messages-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { requirePermission } from "@/lib/auth/guards";
-import { isApiKeyConfigured } from "@/lib/mobivate/config";
+import { isMobivateConfigured } from "@/lib/settings/mobivate-config";
 
 export const metadata: Metadata = { title: "Messages" };
 // The key check reads the environment at request time, not at build time.
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MessagesPage() {
   await requirePermission("messages:read");
-  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
+  if (!(await isMobivateConfigured())) return <ConfigMissing />;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Messages</h1>

@@ -4,6 +4,7 @@ import type { DetailRange } from "@/lib/filters/detail-range";
 import { findReplies } from "@/lib/mobivate/conversations";
 import { describeError } from "@/lib/mobivate/errors";
 import type { Message } from "@/lib/mobivate/types";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { MessageCard } from "./message-card";
 
@@ -20,7 +21,7 @@ export async function Replies({
   let replies: Message[];
   try {
     const { startDate, endDate } = zonedDayRangeToApi(range.from, range.to, range.tz);
-    replies = await findReplies(id, { startDate, endDate });
+    replies = await findReplies(id, { startDate, endDate }, { cfg: resolveMobivateConfig });
   } catch (err) {
     return <ErrorPanel error={describeError(err)} />;
   }

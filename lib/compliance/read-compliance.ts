@@ -3,6 +3,7 @@ import { readAllMessages, readAllOptOuts, type ReadProgress } from "@/lib/mobiva
 import type { Message } from "@/lib/mobivate/types";
 import { createReportCache } from "@/lib/report/cache";
 import { apiRangeKey } from "@/lib/report/read-messages";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { FIRST_DAY } from "@/lib/time/schemas";
 import { createComplianceCollector } from "./collect";
@@ -73,6 +74,7 @@ export function checkedPages(q: ComplianceQuery, opts: ReadComplianceOptions = {
     const optOutPages = readAllOptOuts(
       { startDate: OPT_OUT_HISTORY_START, endDate: api.endDate },
       {
+        cfg: resolveMobivateConfig,
         signal: opts.signal,
         concurrency: opts.concurrency,
         onProgress: (p) => report("optouts", p),
@@ -84,6 +86,7 @@ export function checkedPages(q: ComplianceQuery, opts: ReadComplianceOptions = {
     const messagePages = readAllMessages(
       { startDate: api.startDate, endDate: api.endDate, direction: "MT" },
       {
+        cfg: resolveMobivateConfig,
         signal: opts.signal,
         concurrency: opts.concurrency,
         onProgress: (p) => report("messages", p),

@@ -10,6 +10,7 @@ import { listMessages } from "@/lib/mobivate/messages";
 import type { MessagePage } from "@/lib/mobivate/types";
 import { hasSearch } from "@/lib/search/message-filter";
 import { searchMessages } from "@/lib/search/search-messages";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
 /** One page of messages for the table (plus whether a next page exists, and search totals). */
@@ -34,7 +35,9 @@ export const listMessagesAction = authorizedAction(
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       const q = { startDate, endDate, direction, page, pageSize };
       // Plain browsing asks the API for one page; a search must read the whole range.
-      const data = hasSearch(search) ? await searchMessages(q, search) : await listMessages(q);
+      const data = hasSearch(search)
+        ? await searchMessages(q, search)
+        : await listMessages(q, { cfg: resolveMobivateConfig });
       return { ok: true, data };
     } catch (err) {
       return { ok: false, error: describeError(err, await errorViewer()) };

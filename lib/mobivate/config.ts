@@ -1,6 +1,3 @@
-import "server-only";
-import { isMobivateConfigured, resolveMobivateConfig } from "@/lib/settings/mobivate-config";
-
 export interface MobivateConfig {
   baseUrl: string;
   apiKey: string;
@@ -15,14 +12,13 @@ export interface MobivateConfig {
 }
 
 /**
- * The configuration for API calls: MOBIVATE_API_KEY from the environment when set, else the
- * key an admin stored in Settings (re-read within a second of a change, on every instance).
- * Throws a `not-configured` MobivateError without a key.
+ * What a call to Mobivate is given: the configuration itself, or a resolver called when the
+ * first request is about to go out. The provider module never looks its configuration up
+ * (where the key lives — environment, database — is lib/settings' business,
+ * `resolveMobivateConfig`), so it depends on no storage, auth or settings code.
  */
-export async function getMobivateConfig(): Promise<MobivateConfig> {
-  return resolveMobivateConfig();
-}
+export type MobivateConfigSource = MobivateConfig | (() => Promise<MobivateConfig>);
 
-export async function isApiKeyConfigured(): Promise<boolean> {
-  return isMobivateConfigured();
+export async function configFrom(source: MobivateConfigSource): Promise<MobivateConfig> {
+  return typeof source === "function" ? source() : source;
 }

@@ -10,7 +10,7 @@ import type { Message } from "./types";
 export async function findReplies(
   id: string,
   range: RangeQuery,
-  opts: CallOptions = {},
+  opts: CallOptions,
 ): Promise<Message[]> {
   const replies: Message[] = [];
   for await (const page of readAllMessages({ ...range, direction: "MO" }, opts)) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { getMobivateConfig, type MobivateConfig } from "./config";
+import { configFrom, type MobivateConfigSource } from "./config";
 import { MobivateError } from "./errors";
 import { mobivateFetch } from "./fetch";
 import { parsePayload } from "./parse";
@@ -19,16 +19,17 @@ export interface MessageQuery extends RangeQuery {
 }
 
 export interface CallOptions {
-  cfg?: MobivateConfig;
+  /** The caller's configuration (lib/settings resolves it: `resolveMobivateConfig`). */
+  cfg: MobivateConfigSource;
   signal?: AbortSignal;
 }
 
 /** One raw page of `GET /message`. */
 export async function fetchMessagePage(
   q: MessageQuery & { page: number; pageSize: number },
-  opts: CallOptions = {},
+  opts: CallOptions,
 ): Promise<Message[]> {
-  const cfg = opts.cfg ?? (await getMobivateConfig());
+  const cfg = await configFrom(opts.cfg);
   const data = await mobivateFetch(cfg, {
     path: "/message",
     query: {
@@ -51,9 +52,9 @@ export async function fetchMessagePage(
  */
 export async function listMessages(
   q: MessageQuery & { page: number; pageSize: number },
-  opts: CallOptions = {},
+  opts: CallOptions,
 ): Promise<MessagePage> {
-  const cfg = opts.cfg ?? (await getMobivateConfig());
+  const cfg = await configFrom(opts.cfg);
   const probe = { ...q, page: q.page * q.pageSize + 1, pageSize: 1 };
   const [rows, next] = await Promise.all([
     fetchMessagePage(q, { ...opts, cfg }),
@@ -64,16 +65,16 @@ export async function listMessages(
 }
 
 /** `GET /message/{id}`; a 404 comes back as a `not-found` MobivateError. */
-export async function getMessage(id: string, opts: CallOptions = {}): Promise<Message> {
+export async function getMessage(id: string, opts: CallOptions): Promise<Message> {
   return (await getMessageWithRaw(id, opts)).message;
 }
 
 /** One message plus the API's payload exactly as received (for the detail page's raw view). */
 export async function getMessageWithRaw(
   id: string,
-  opts: CallOptions = {},
+  opts: CallOptions,
 ): Promise<{ message: Message; raw: unknown }> {
-  const cfg = opts.cfg ?? (await getMobivateConfig());
+  const cfg = await configFrom(opts.cfg);
   if (!/^[\da-z-]{1,64}$/i.test(id)) {
     throw new MobivateError("not-found", "Invalid id", { status: 404, apiMessage: "Not Found" });
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getMobivateConfig } from "./config";
+import { configFrom } from "./config";
 import { mobivateFetch } from "./fetch";
 import type { CallOptions, RangeQuery } from "./messages";
 import { parsePayload } from "./parse";
@@ -9,9 +9,9 @@ import type { OptOut } from "./types";
 /** One raw page of `GET /addressbook/optout`. */
 export async function fetchOptOutPage(
   q: RangeQuery & { page: number; pageSize: number },
-  opts: CallOptions = {},
+  opts: CallOptions,
 ): Promise<OptOut[]> {
-  const cfg = opts.cfg ?? (await getMobivateConfig());
+  const cfg = await configFrom(opts.cfg);
   const data = await mobivateFetch(cfg, {
     path: "/addressbook/optout",
     query: { startDate: q.startDate, endDate: q.endDate, page: q.page, pageSize: q.pageSize },
@@ -20,8 +20,8 @@ export async function fetchOptOutPage(
   return parsePayload(rawOptOutListSchema, data, "opt-out list");
 }
 
-export async function addOptOut(mobile: string, opts: CallOptions = {}): Promise<OptOut> {
-  const cfg = opts.cfg ?? (await getMobivateConfig());
+export async function addOptOut(mobile: string, opts: CallOptions): Promise<OptOut> {
+  const cfg = await configFrom(opts.cfg);
   const data = await mobivateFetch(cfg, {
     method: "POST",
     path: "/addressbook/optout",
@@ -31,8 +31,8 @@ export async function addOptOut(mobile: string, opts: CallOptions = {}): Promise
   return parsePayload(rawOptOutSchema, data, "opt-out");
 }
 
-export async function removeOptOut(mobile: string, opts: CallOptions = {}): Promise<OptOut> {
-  const cfg = opts.cfg ?? (await getMobivateConfig());
+export async function removeOptOut(mobile: string, opts: CallOptions): Promise<OptOut> {
+  const cfg = await configFrom(opts.cfg);
   const data = await mobivateFetch(cfg, {
     method: "DELETE",
     path: "/addressbook/optout",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { getMobivateConfig, type MobivateConfig } from "./config";
+import { configFrom, type MobivateConfig, type MobivateConfigSource } from "./config";
 import { mobivateFetch, type QueryValue } from "./fetch";
 import { MAX_PAGE_SIZE, type MessageQuery, type RangeQuery } from "./messages";
 import { parsePayload } from "./parse";
@@ -28,11 +28,16 @@ export interface ReadRangeOptions {
   /** Requests in flight at most (default 6, capped at 16). */
   concurrency?: number;
   signal?: AbortSignal;
-  cfg?: MobivateConfig;
   /** Called after each page is handed to the consumer. */
   onProgress?: (p: ReadProgress) => void;
   /** Page size (default and maximum 1000; smaller only for tests). */
   pageSize?: number;
+}
+
+/** A whole-range read of the provider: the scheduling options plus the configuration. */
+export interface ReadAllOptions extends ReadRangeOptions {
+  /** lib/settings' `resolveMobivateConfig`, or a fixed configuration (tests, benchmark). */
+  cfg: MobivateConfigSource;
 }
 
 type PageFetcher<T> = (page: number, pageSize: number, signal: AbortSignal) => Promise<T[]>;
@@ -246,16 +251,17 @@ function listSource<S extends z.ZodType<unknown[]>>(
 }
 
 /**
- * The configuration, looked up on the first request (the stored key is read from the
- * database), so a reader that is created but never iterated costs nothing and cannot fail.
+ * The configuration, resolved on the first request (settings' resolver reads the stored key
+ * from the database), so a reader that is created but never iterated costs nothing and
+ * cannot fail.
  */
-function lazyConfig(opts: ReadRangeOptions): () => Promise<MobivateConfig> {
+function lazyConfig(opts: ReadAllOptions): () => Promise<MobivateConfig> {
   let cfg: Promise<MobivateConfig> | undefined;
-  return () => (cfg ??= opts.cfg ? Promise.resolve(opts.cfg) : getMobivateConfig());
+  return () => (cfg ??= configFrom(opts.cfg));
 }
 
 /** Every message of a range (optionally one direction), in pages of up to 1000. */
-export function readAllMessages(q: MessageQuery, opts: ReadRangeOptions = {}) {
+export function readAllMessages(q: MessageQuery, opts: ReadAllOptions) {
   const cfg = lazyConfig(opts);
   const query = { startDate: q.startDate, endDate: q.endDate, direction: q.direction };
   return readSource<unknown, Message>(
@@ -266,7 +272,7 @@ export function readAllMessages(q: MessageQuery, opts: ReadRangeOptions = {}) {
 }
 
 /** Every opt-out of a range, in pages of up to 1000. */
-export function readAllOptOuts(q: RangeQuery, opts: ReadRangeOptions = {}) {
+export function readAllOptOuts(q: RangeQuery, opts: ReadAllOptions) {
   const cfg = lazyConfig(opts);
   const query = { startDate: q.startDate, endDate: q.endDate };
   return readSource<unknown, OptOut>(

@@ -23,6 +23,7 @@ import { createdBefore, optedOutRecently } from "@/lib/optouts/existing";
 import { listOptOuts, searchOptOuts } from "@/lib/optouts/list";
 import { normaliseMobile } from "@/lib/phone/normalise";
 import type { OptOutPage, OptOutSearchResult } from "@/lib/optouts/types";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import type { z } from "zod";
 
@@ -86,7 +87,7 @@ export const addOptOutAction = authorizedAction(
     return audited("add", mobile, typed, async () => {
       // Repeating an opt-out changes nothing: logged and shown as "already opted out".
       const recent = await optedOutRecently(mobile, startedAt);
-      const data = await addOptOut(mobile);
+      const data = await addOptOut(mobile, { cfg: resolveMobivateConfig });
       return { ...data, alreadyOptedOut: recent || createdBefore(data.created, startedAt) };
     });
   },
@@ -157,5 +158,5 @@ export const removeOptOutAction = authorizedAction(
     invalid,
   },
   async ({ mobile }): Promise<ActionResult<OptOut>> =>
-    audited("remove", mobile, {}, () => removeOptOut(mobile)),
+    audited("remove", mobile, {}, () => removeOptOut(mobile, { cfg: resolveMobivateConfig })),
 );

@@ -3,6 +3,7 @@ import type { CallOptions, RangeQuery } from "@/lib/mobivate/messages";
 import { fetchOptOutPage } from "@/lib/mobivate/optouts";
 import { readAllOptOuts } from "@/lib/mobivate/read-range";
 import type { OptOut } from "@/lib/mobivate/types";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { digitsContain, phoneDigits } from "@/lib/phone/number";
 import { SEARCH_ROW_LIMIT, type OptOutPage, type OptOutSearchResult } from "./types";
 
@@ -13,7 +14,7 @@ import { SEARCH_ROW_LIMIT, type OptOutPage, type OptOutSearchResult } from "./ty
  */
 export async function listOptOuts(
   q: RangeQuery & { page: number; pageSize: number },
-  opts: CallOptions = {},
+  opts: CallOptions = { cfg: resolveMobivateConfig },
 ): Promise<OptOutPage> {
   const probe = { ...q, page: q.page * q.pageSize + 1, pageSize: 1 };
   const [rows, next] = await Promise.all([fetchOptOutPage(q, opts), fetchOptOutPage(probe, opts)]);
@@ -49,7 +50,7 @@ export async function collectMatches(
 export function searchOptOuts(
   q: RangeQuery,
   query: string,
-  opts: CallOptions = {},
+  opts: CallOptions = { cfg: resolveMobivateConfig },
 ): Promise<OptOutSearchResult> {
   return collectMatches(readAllOptOuts(q, { cfg: opts.cfg, signal: opts.signal }), query);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { readAllMessages, type ReadProgress } from "@/lib/mobivate/read-range";
 import type { Direction, Message } from "@/lib/mobivate/types";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
 // The read behind a message report (Spend, Delivery): every message of the range, fed page
@@ -40,6 +41,7 @@ export async function readMessagesReport<Summary>(
   const pages = readAllMessages(
     { startDate: api.startDate, endDate: api.endDate, direction: q.direction ?? undefined },
     {
+      cfg: resolveMobivateConfig,
       signal: opts.signal,
       concurrency: opts.concurrency,
       onProgress: (p) => {

@@ -6,6 +6,7 @@ import { MAX_RANGE_DAYS } from "@/lib/filters/messages";
 import { MS_PER_DAY } from "@/lib/time/calendar";
 import { TimeError } from "@/lib/time/errors";
 import { parseApiTimestamp } from "@/lib/time/parse";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { messagePredicate, type MessageSearch } from "./message-filter";
 
 // Paging through search results would otherwise re-read the whole range for every page, so
@@ -46,7 +47,10 @@ export async function findMessages(
   const keep = messagePredicate(search);
   const rows: Message[] = [];
   let scanned = 0;
-  for await (const page of readAllMessages(q, { signal: opts.signal })) {
+  for await (const page of readAllMessages(q, {
+    cfg: resolveMobivateConfig,
+    signal: opts.signal,
+  })) {
     scanned += page.length;
     for (const m of page) if (keep(m)) rows.push(m);
   }

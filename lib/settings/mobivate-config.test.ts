@@ -128,11 +128,38 @@ describe(
         expect(err).toBeInstanceOf(MobivateError);
         expect((err as Error).message).toMatch(/cannot be decrypted/);
         expect(await mobivateConfigStatus()).toMatchObject({ source: "none", undecryptable: true });
+        // The pages show "enter it again in Settings" for it (ConfigMissing).
+        expect(await isMobivateConfigured()).toBe(false);
       } finally {
         process.env.DASHBOARD_SECRET = SECRET;
         resetAuthEnvForTests();
         invalidateMobivateConfigCache();
       }
+    });
+
+    it("throws when the database cannot be read: an outage is not a missing key", async () => {
+      // Nothing listens on port 1: the connection is refused at once.
+      const before = { url: process.env.DATABASE_URL, dir: process.env.DASHBOARD_DATA_DIR };
+      await closeDbForTests();
+      process.env.DATABASE_URL = "postgres://nobody:nothing@127.0.0.1:1/none";
+      resetAuthEnvForTests();
+      invalidateMobivateConfigCache();
+      try {
+        const err = await isMobivateConfigured().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(Error);
+        expect(err).not.toBeInstanceOf(MobivateError);
+        expect(String(err)).toMatch(/ECONNREFUSED|connect/i);
+        // Calls to Mobivate fail the same way, not as "not configured".
+        const callErr = await resolveMobivateConfig().catch((e: unknown) => e);
+        expect(callErr).not.toBeInstanceOf(MobivateError);
+      } finally {
+        if (before.url === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = before.url;
+        resetAuthEnvForTests();
+        invalidateMobivateConfigCache();
+      }
+      // And once the database answers again, so does the check (the failure is not kept).
+      expect(await isMobivateConfigured()).toBe(true);
     });
 
     it.skipIf(Boolean(process.env.DATABASE_URL))(

@@ -42,7 +42,7 @@ export function invalidateMobivateConfigCache(): void {
 /** Timeout and retry settings from the environment (lib/env), whatever the key's source. */
 export function mobivateTuning() {
   const env = getEnv();
-  // Same back-off bounds as lib/mobivate/config.ts.
+  // The back-off bounds are fixed: the environment tunes only the timeout and retries.
   return {
     timeoutMs: env.MOBIVATE_TIMEOUT_MS,
     maxRetries: env.MOBIVATE_MAX_RETRIES,
@@ -94,13 +94,19 @@ export async function resolveMobivateConfig(): Promise<MobivateConfig> {
   return { ...mobivateTuning(), baseUrl: checked.url, apiKey: stored.apiKey };
 }
 
-/** For pages that show "not connected yet" instead of data. */
+/**
+ * For pages that show "not connected yet" instead of data: false only when there is no key
+ * (none set, none stored, or the stored one cannot be decrypted). Any other failure — the
+ * database is down, say — is thrown: the page's error boundary shows it for what it is,
+ * instead of telling an admin to enter a key that is already there.
+ */
 export async function isMobivateConfigured(): Promise<boolean> {
   if (getEnv().MOBIVATE_API_KEY) return true;
   try {
     return (await storedConfig()) !== null;
-  } catch {
-    return false;
+  } catch (err) {
+    if (err instanceof DecryptError) return false;
+    throw err;
   }
 }
 

@@ -9,10 +9,10 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { isApiKeyConfigured } from "@/lib/mobivate/config";
 import { describeError, MobivateError } from "@/lib/mobivate/errors";
 import { getMessage, getMessageWithRaw } from "@/lib/mobivate/messages";
 import type { Message } from "@/lib/mobivate/types";
+import { isMobivateConfigured, resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 
 export const dynamic = "force-dynamic";
 
@@ -28,14 +28,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MessageDetailPage({ params, searchParams }: Props) {
   const user = await requirePermission("messages:read");
-  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
+  if (!(await isMobivateConfigured())) return <ConfigMissing />;
   const viewer = { canManageSettings: can(user.role, "settings:manage") };
   const { id } = await params;
   const sp = await searchParams;
 
   let loaded: { message: Message; raw: unknown };
   try {
-    loaded = await getMessageWithRaw(id);
+    loaded = await getMessageWithRaw(id, { cfg: resolveMobivateConfig });
   } catch (err) {
     const info = describeError(err, viewer);
     const notFound = err instanceof MobivateError && err.kind === "not-found";
@@ -63,7 +63,9 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
   const range = resolveDetailRange(sp, message.created);
   const keep = new URLSearchParams({ from: range.from, to: range.to, tz: range.tz }).toString();
   const href = (mid: string) => `/messages/${encodeURIComponent(mid)}?${keep}`;
-  const parent = message.inReplyTo ? await getMessage(message.inReplyTo).catch((e) => e) : null;
+  const parent = message.inReplyTo
+    ? await getMessage(message.inReplyTo, { cfg: resolveMobivateConfig }).catch((e) => e)
+    : null;
 
   return (
     <div className="space-y-6">

@@ -14,6 +14,7 @@ import {
   searchInputFrom,
 } from "@/lib/search/message-filter";
 import { readAllMessages } from "@/lib/mobivate/read-range";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
 // GET /api/export/messages?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=<IANA>[&direction=MO|MT][&bom=0]
@@ -45,7 +46,10 @@ export async function GET(request: Request): Promise<Response> {
     open(signal) {
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       // Who downloaded which range, how many rows, and whether it completed.
-      const pages = readAllMessages({ startDate, endDate, direction }, { signal });
+      const pages = readAllMessages(
+        { startDate, endDate, direction },
+        { cfg: resolveMobivateConfig, signal },
+      );
       return auditExport(keep ? filtered(pages, keep) : pages, {
         actor: { id: auth.user.id, email: auth.user.email },
         action: "export.messages",

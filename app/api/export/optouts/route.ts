@@ -7,6 +7,7 @@ import { badRequest, readableRefusal } from "@/lib/export/error-response";
 import { parseExportParams } from "@/lib/export/params";
 import { rangeSchema } from "@/lib/filters/messages";
 import { readAllOptOuts } from "@/lib/mobivate/read-range";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
 // GET /api/export/optouts?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=<IANA>[&bom=0]
@@ -27,13 +28,16 @@ export async function GET(request: Request): Promise<Response> {
     open(signal) {
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       // Who downloaded which range, how many rows, and whether it completed.
-      return auditExport(readAllOptOuts({ startDate, endDate }, { signal }), {
-        actor: { id: auth.user.id, email: auth.user.email },
-        action: "export.optouts",
-        details: { from, to, tz },
-        ip: clientIp(request.headers),
-        signal,
-      });
+      return auditExport(
+        readAllOptOuts({ startDate, endDate }, { cfg: resolveMobivateConfig, signal }),
+        {
+          actor: { id: auth.user.id, email: auth.user.email },
+          action: "export.optouts",
+          details: { from, to, tz },
+          ip: clientIp(request.headers),
+          signal,
+        },
+      );
     },
   });
 }
