@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { SiteNav } from "@/components/site-nav";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { shellSession } from "@/lib/auth/shell-session";
 import { navLinksFor } from "@/lib/auth/roles";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -14,8 +14,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The menu shows only what the role can use (every page and route checks again itself).
-  const user = await getCurrentUser().catch(() => null);
-  const links = user ? navLinksFor(user.role).map(({ href, label }) => ({ href, label })) : [];
+  const session = await shellSession();
+  const links =
+    session.state === "signed-in"
+      ? navLinksFor(session.user.role).map(({ href, label }) => ({ href, label }))
+      : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -29,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="mx-auto flex max-w-[1600px] items-center gap-6 px-4 py-3">
             <span className="text-base font-semibold tracking-tight">Mobivate dashboard</span>
             <SiteNav links={links} />
-            <UserMenu />
+            <UserMenu session={session} />
           </div>
         </header>
         <Providers>

@@ -1,14 +1,22 @@
 import { logoutAction } from "@/lib/auth/actions";
-import { getCurrentUser } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { ShellSession } from "@/lib/auth/shell-session";
 
 /**
- * The signed-in user's email and role and a Log out button, for the site header (a server
- * component: it reads the session itself). Renders nothing when signed out.
+ * The signed-in user's email and role and a Log out button, for the site header. Renders
+ * nothing when signed out, and says so when the session could not be checked (the page below
+ * explains why) rather than looking signed out.
  */
-export async function UserMenu() {
-  const user = await getCurrentUser().catch(() => null);
-  if (!user) return null;
+export function UserMenu({ session }: { session: ShellSession }) {
+  if (session.state === "unavailable") {
+    return (
+      <p role="status" className="ml-auto text-sm text-brand-100" data-testid="session-unavailable">
+        Your session could not be checked.
+      </p>
+    );
+  }
+  if (session.state === "signed-out") return null;
+  const { user } = session;
   return (
     <div className="ml-auto flex items-center gap-3 text-sm" data-testid="user-menu">
       <span className="hidden text-brand-100 sm:inline" data-testid="user-email">

@@ -9,10 +9,11 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { describeError, MobivateError } from "@/lib/mobivate/errors";
+import { isApiKeyConfigured } from "@/lib/mobivate/config";
+import type { ActionResult } from "@/lib/action-result";
+import { describeError, MobivateError, type ErrorViewer } from "@/lib/mobivate/errors";
 import { getMessage, getMessageWithRaw } from "@/lib/mobivate/messages";
 import type { Message } from "@/lib/mobivate/types";
-import { isMobivateConfigured, resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 
 export const dynamic = "force-dynamic";
 
@@ -28,14 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MessageDetailPage({ params, searchParams }: Props) {
   const user = await requirePermission("messages:read");
-  if (!(await isMobivateConfigured())) return <ConfigMissing />;
+  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
   const viewer = { canManageSettings: can(user.role, "settings:manage") };
   const { id } = await params;
   const sp = await searchParams;
 
   let loaded: { message: Message; raw: unknown };
   try {
-    loaded = await getMessageWithRaw(id, { cfg: resolveMobivateConfig });
+    loaded = await getMessageWithRaw(id);
   } catch (err) {
     const info = describeError(err, viewer);
     const notFound = err instanceof MobivateError && err.kind === "not-found";
@@ -63,9 +64,7 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
   const range = resolveDetailRange(sp, message.created);
   const keep = new URLSearchParams({ from: range.from, to: range.to, tz: range.tz }).toString();
   const href = (mid: string) => `/messages/${encodeURIComponent(mid)}?${keep}`;
-  const parent = message.inReplyTo
-    ? await getMessage(message.inReplyTo, { cfg: resolveMobivateConfig }).catch((e) => e)
-    : null;
+  const parent = message.inReplyTo ? await readParent(message.inReplyTo, viewer) : null;
 
   return (
     <div className="space-y-6">
@@ -103,10 +102,10 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
         {parent && (
           <div>
             <h3 className="mb-1 text-sm font-medium text-slate-700">In reply to</h3>
-            {parent instanceof Error ? (
-              <ErrorPanel error={describeError(parent, viewer)} />
+            {parent.ok ? (
+              <MessageCard message={parent.data} tz={range.tz} href={href(parent.data.id)} />
             ) : (
-              <MessageCard message={parent} tz={range.tz} href={href(parent.id)} />
+              <ErrorPanel error={parent.error} />
             )}
           </div>
         )}
@@ -136,6 +135,20 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
       </details>
     </div>
   );
+}
+
+/**
+ * The message this one answers, or why it could not be read: the provider's failures (one the
+ * API no longer has is "not-found") are shown in its place; anything else is a fault of the
+ * dashboard and goes to the error boundary.
+ */
+async function readParent(id: string, viewer: ErrorViewer): Promise<ActionResult<Message>> {
+  try {
+    return { ok: true, data: await getMessage(id) };
+  } catch (err) {
+    if (!(err instanceof MobivateError)) throw err;
+    return { ok: false, error: describeError(err, viewer) };
+  }
 }
 
 function BackLink({ sp }: { sp: Record<string, string | string[] | undefined> }) {

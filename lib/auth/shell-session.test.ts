@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// The header's view of the session: a database outage is "unavailable", never "signed-out".
+const current = vi.hoisted(() => ({ read: async (): Promise<unknown> => null }));
+vi.mock("./guards", () => ({ getCurrentUser: () => current.read() }));
+
+const { shellSession } = await import("./shell-session");
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("shellSession", () => {
+  it("is signed-in with the user, or signed-out without a session", async () => {
+    const user = { id: "u1", email: "a@b.test", role: "admin" };
+    current.read = async () => user;
+    expect(await shellSession()).toEqual({ state: "signed-in", user });
+    current.read = async () => null;
+    expect(await shellSession()).toEqual({ state: "signed-out" });
+  });
+
+  it("is unavailable, and logged without the query's parameters, when the session cannot be read", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    current.read = async () => {
+      throw new Error("Failed query: select … \nparams: secret-hash");
+    };
+    expect(await shellSession()).toEqual({ state: "unavailable" });
+    expect(log).toHaveBeenCalledOnce();
+    expect(String(log.mock.calls[0]?.[0])).not.toContain("secret-hash");
+  });
+
+  it("lets Next's own control flow through", async () => {
+    const { notFound } = await import("next/navigation");
+    current.read = async () => notFound();
+    await expect(shellSession()).rejects.toThrow();
+  });
+});
