@@ -9,11 +9,11 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { isApiKeyConfigured } from "@/lib/mobivate/config";
 import type { ActionResult } from "@/lib/action-result";
 import { describeError, MobivateError, type ErrorViewer } from "@/lib/mobivate/errors";
 import { getMessage, getMessageWithRaw } from "@/lib/mobivate/messages";
 import type { Message } from "@/lib/mobivate/types";
+import { isMobivateConfigured, resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 
 export const dynamic = "force-dynamic";
 
@@ -29,14 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MessageDetailPage({ params, searchParams }: Props) {
   const user = await requirePermission("messages:read");
-  if (!(await isApiKeyConfigured())) return <ConfigMissing />;
+  if (!(await isMobivateConfigured())) return <ConfigMissing />;
   const viewer = { canManageSettings: can(user.role, "settings:manage") };
   const { id } = await params;
   const sp = await searchParams;
 
   let loaded: { message: Message; raw: unknown };
   try {
-    loaded = await getMessageWithRaw(id);
+    loaded = await getMessageWithRaw(id, { cfg: resolveMobivateConfig });
   } catch (err) {
     const info = describeError(err, viewer);
     const notFound = err instanceof MobivateError && err.kind === "not-found";
@@ -144,7 +144,7 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
  */
 async function readParent(id: string, viewer: ErrorViewer): Promise<ActionResult<Message>> {
   try {
-    return { ok: true, data: await getMessage(id) };
+    return { ok: true, data: await getMessage(id, { cfg: resolveMobivateConfig }) };
   } catch (err) {
     if (!(err instanceof MobivateError)) throw err;
     return { ok: false, error: describeError(err, viewer) };
