@@ -142,8 +142,10 @@ test("opens with the last 7 days in the browser's zone, and asking twice is answ
 });
 
 test("Cancel stops the read, on the server too, and it can start again", async ({ page }) => {
-  // Slow pages, so the read of 30 days (≈ 20 pages) is still running when Cancel is pressed.
-  await sandboxControl("options", { latencyMs: 1500 });
+  // Slow pages, so the read of 30 days (≈ 20 pages) is still running when Cancel is pressed
+  // and no page has been answered yet.
+  await sandboxControl("options", { latencyMs: 5000 });
+  await sandboxControl("reset-stats", {});
   const from = utcDay(29);
   const to = utcDay(0);
   await page.goto(`/spend?from=${from}&to=${to}&tz=Europe/London&direction=MT`);
@@ -154,13 +156,19 @@ test("Cancel stops the read, on the server too, and it can start again", async (
   await expect(page.getByTestId("spend-cancelled")).toContainText("Cancelled");
   await expect(totalsTable(page)).toHaveCount(0);
 
-  // The server stopped asking the API: after in-flight requests settle, no new ones start.
-  await page.waitForTimeout(2000);
-  const settled = (await sandboxControl("stats")) as { requests: number; inFlight: number };
-  await page.waitForTimeout(2000);
-  const later = (await sandboxControl("stats")) as { requests: number; inFlight: number };
-  expect(later.requests).toBe(settled.requests);
-  expect(later.inFlight).toBe(0);
+  // The server stopped asking the API: every page it had asked for was abandoned (none
+  // answered: they wait out 5 s), and nothing is in flight. A server that kept reading
+  // would get its pages answered and start the next ones as they land.
+  type Stats = { inFlight: number; aborted: number; byPath: Record<string, number> };
+  const stats = async () => (await sandboxControl("stats")) as Stats;
+  await expect
+    .poll(async () => {
+      const s = await stats();
+      return s.aborted > 0 && s.inFlight === 0;
+    })
+    .toBe(true);
+  const settled = await stats();
+  expect(settled.aborted).toBe(settled.byPath["/message"]);
   await expectNoSeriousA11yViolations(page);
 
   await sandboxControl("options", { latencyMs: 0 });
