@@ -74,9 +74,10 @@ describe("opt-out actions", () => {
     expect(result).toEqual({
       ok: false,
       error: {
-        kind: "bad-request",
+        kind: "refused",
         status: 400,
         message: "The Mobivate API refused the request: Invalid mobile number.",
+        apiMessage: "Invalid mobile number",
       },
     });
   });
@@ -97,7 +98,12 @@ describe("opt-out actions", () => {
     const again = await removeOptOutAction({ mobile: "447700900321" });
     expect(again).toEqual({
       ok: false,
-      error: { kind: "not-found", status: 404, message: "Mobile number is not opted out" },
+      error: {
+        kind: "not-found",
+        status: 404,
+        message: "Mobile number is not opted out",
+        apiMessage: "Mobile number is not opted out",
+      },
     });
   });
 
