@@ -1,21 +1,21 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import { useTable, type SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { listMessagesAction } from "@/lib/messages/actions";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
-import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
-import { SelectField } from "@/components/filters/select-field";
-import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { formatDayRange } from "@/components/filters/date-range-picker";
+import { FiltersGate } from "@/components/filters/filters-gate";
+import { RangeFilterBar } from "@/components/filters/range-filter-bar";
+import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { EmptyPage } from "@/components/ui/empty-page";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { PAGE_SIZES, type MessageViewInput } from "@/lib/filters/messages";
+import { parseMessagesUrl, type MessageViewInput } from "@/lib/filters/messages";
 import { describeFailedRead } from "@/lib/errors/dashboard";
 import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
 import type { Message } from "@/lib/mobivate/types";
@@ -23,16 +23,8 @@ import { zoneLabel } from "@/lib/time/zones";
 import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
 import { FindById } from "./find-by-id";
 import { SearchPanel } from "./search-panel";
-import { formatSort } from "@/lib/filters/sort";
-import { useMessageFilters } from "./use-message-filters";
+import { sortingToUrl } from "@/lib/filters/sort";
 
-const DIRECTIONS = [
-  { value: "", label: "All directions" },
-  { value: "MO", label: "Incoming (MO)" },
-  { value: "MT", label: "Outgoing (MT)" },
-] as const;
-
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} per page` }));
 const EMPTY: Message[] = [];
 
 /** The range query plus the search (the download honours the search too). */
@@ -46,13 +38,11 @@ function withSearch(rangeQuery: string, search: MessageSearch): string {
 }
 
 export function MessagesView() {
-  const { state, update } = useMessageFilters();
-
-  if (state.status === "pending") return <TableSkeleton />;
-  if (state.status === "invalid") {
-    return <LinkProblem problem={state} resetHref="/messages" update={update} />;
-  }
-  return <MessagesTable filters={state.filters} sorting={state.sorting} update={update} />;
+  return (
+    <FiltersGate parse={parseMessagesUrl} resetHref="/messages">
+      {(query, update) => <MessagesTable {...query} update={update} />}
+    </FiltersGate>
+  );
 }
 
 function MessagesTable({
@@ -62,7 +52,7 @@ function MessagesTable({
 }: {
   filters: MessageViewInput;
   sorting: SortingState;
-  update: ReturnType<typeof useMessageFilters>["update"];
+  update: UpdateFilters;
 }) {
   const { from, to, tz, direction, page, pageSize, ...search } = filters;
   const searching = hasSearch(search);
@@ -90,10 +80,7 @@ function MessagesTable({
     data: rows,
     getRowId: (m) => m.id,
     state: { sorting, columnVisibility },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      update({ sort: formatSort(next) }, { replace: true });
-    },
+    onSortingChange: sortingToUrl(sorting, (sort) => update({ sort }, { replace: true })),
     onColumnVisibilityChange: setColumnVisibility,
   });
 
@@ -104,30 +91,7 @@ function MessagesTable({
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-3">
-        <DateRangePicker
-          from={from}
-          to={to}
-          tz={tz}
-          onChange={(r) => update({ ...r, page: undefined })}
-        />
-        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v, page: undefined })} />
-        <SelectField
-          label="Direction"
-          name="direction"
-          value={direction ?? ""}
-          options={DIRECTIONS}
-          onChange={(v) => update({ direction: v || undefined, page: undefined })}
-          className="w-44"
-        />
-        <SelectField
-          label="Page size"
-          name="pageSize"
-          value={String(pageSize)}
-          options={PAGE_SIZE_OPTIONS}
-          onChange={(v) => update({ pageSize: v, page: undefined })}
-          className="w-36"
-        />
+      <RangeFilterBar query={filters} update={update} direction="any" pageSize={pageSize}>
         <div className="ml-auto flex items-end gap-2">
           {/* No `download` attribute: the route's Content-Disposition makes a file of the CSV,
               while an error (e.g. 429 "another download is running") opens as a page in words. */}
@@ -139,7 +103,7 @@ function MessagesTable({
           </a>
           <ColumnVisibilityMenu table={table} />
         </div>
-      </div>
+      </RangeFilterBar>
 
       <SearchPanel
         key={JSON.stringify(search)}

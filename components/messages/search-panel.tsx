@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
-import type { ParamPatch } from "@/lib/filters/use-search-param-state";
+import type { FilterPatch } from "@/components/filters/use-url-filters";
 import { KNOWN_STATUSES } from "@/lib/mobivate/statuses";
 import type { MessageSearch } from "@/lib/search/message-filter";
 import { statusLabel } from "@/components/ui/status-badge";
@@ -30,7 +30,7 @@ export function SearchPanel({
   onSearch,
 }: {
   search: MessageSearch;
-  onSearch: (patch: ParamPatch) => void;
+  onSearch: (patch: FilterPatch) => void;
 }) {
   const id = useId();
   const [number, setNumber] = useState(search.number ?? "");

@@ -1,21 +1,20 @@
 "use client";
 
-import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import { useTable, type SortingState } from "@tanstack/react-table";
 import { useMemo, useRef, useState } from "react";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
-import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
-import { SelectField } from "@/components/filters/select-field";
-import { TimeZoneSelect } from "@/components/filters/time-zone-select";
-import { formatSort } from "@/lib/filters/sort";
+import { formatDayRange } from "@/components/filters/date-range-picker";
+import { FiltersGate } from "@/components/filters/filters-gate";
+import { RangeFilterBar } from "@/components/filters/range-filter-bar";
+import type { UpdateFilters } from "@/components/filters/use-url-filters";
+import { sortingToUrl } from "@/lib/filters/sort";
 import { EmptyPage } from "@/components/ui/empty-page";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { LinkProblem } from "@/components/ui/link-problem";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { PAGE_SIZES } from "@/lib/filters/messages";
-import { optOutExportHref, type OptOutListInput } from "@/lib/filters/optouts";
+import { optOutExportHref, parseOptOutsUrl, type OptOutListInput } from "@/lib/filters/optouts";
 import type { OptOut } from "@/lib/mobivate/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { zoneLabel } from "@/lib/time/zones";
@@ -24,25 +23,23 @@ import { optOutColumns, optOutRowId } from "./columns";
 import { NumberSearch } from "./number-search";
 import { RemoveOptOutDialog } from "./remove-optout-dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { useOptOutFilters } from "./use-optout-filters";
 import { useOptOutRows } from "./use-optout-rows";
 
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} per page` }));
 const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 export function OptOutsView() {
-  const { state, update } = useOptOutFilters();
   // Rendered in the browser only: the zone list and its abbreviations come from the runtime's
   // ICU data, which differs between Node and the browser, so server HTML would not hydrate
   // (and a number typed before React took over would be lost). The rows load here anyway.
   const hydrated = useHydrated();
 
-  if (!hydrated || state.status === "pending") return <TableSkeleton />;
-  if (state.status === "invalid") {
-    return <LinkProblem problem={state} resetHref="/optouts" update={update} />;
-  }
-  return <OptOutsPanel filters={state.filters} sorting={state.sorting} update={update} />;
+  if (!hydrated) return <TableSkeleton />;
+  return (
+    <FiltersGate parse={parseOptOutsUrl} resetHref="/optouts">
+      {(query, update) => <OptOutsPanel {...query} update={update} />}
+    </FiltersGate>
+  );
 }
 
 function OptOutsPanel({
@@ -52,7 +49,7 @@ function OptOutsPanel({
 }: {
   filters: OptOutListInput;
   sorting: SortingState;
-  update: ReturnType<typeof useOptOutFilters>["update"];
+  update: UpdateFilters;
 }) {
   const { from, to, tz, page, pageSize, number } = filters;
   const { rows: result, busy, refetch, rowsOrEmpty } = useOptOutRows(filters);
@@ -69,10 +66,7 @@ function OptOutsPanel({
     data: rowsOrEmpty,
     getRowId: optOutRowId,
     state: { sorting, columnVisibility },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      update({ sort: formatSort(next) }, { replace: true });
-    },
+    onSortingChange: sortingToUrl(sorting, (sort) => update({ sort }, { replace: true })),
     onColumnVisibilityChange: setColumnVisibility,
   });
 
@@ -84,22 +78,7 @@ function OptOutsPanel({
     <div className="space-y-4">
       <AddOptOutForm tz={tz} range={range} />
 
-      <div className="flex flex-wrap items-end gap-3">
-        <DateRangePicker
-          from={from}
-          to={to}
-          tz={tz}
-          onChange={(r) => update({ ...r, page: undefined })}
-        />
-        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v, page: undefined })} />
-        <SelectField
-          label="Page size"
-          name="pageSize"
-          value={String(pageSize)}
-          options={PAGE_SIZE_OPTIONS}
-          onChange={(v) => update({ pageSize: v, page: undefined })}
-          className="w-36"
-        />
+      <RangeFilterBar query={filters} update={update} pageSize={pageSize}>
         <NumberSearch
           key={number ?? ""}
           value={number}
@@ -114,7 +93,7 @@ function OptOutsPanel({
           </a>
           <ColumnVisibilityMenu table={table} />
         </div>
-      </div>
+      </RangeFilterBar>
 
       <p className="text-sm text-slate-700" data-testid="zone-note">
         Times shown in <strong>{zoneLabel(tz)}</strong>

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { hasSearch, messageSearchSchema } from "@/lib/search/message-filter";
+import { hasSearch, messageSearchSchema, searchInputFrom } from "@/lib/search/message-filter";
 import { daysBetween, isValidDay } from "@/lib/time/calendar";
 import { daySchema, isDayInSpan, timeZoneSchema } from "@/lib/time/schemas";
+import { parseSort } from "./sort";
 
 // URL search params are the single source of filter state. These schemas are shared by
 // the pages (client), the server actions and the CSV routes so they agree on every rule.
@@ -100,6 +101,29 @@ export const messageListSchema = orderedDays(
 export const messageViewSchema = capRangeDays(messageListSchema.and(messageSearchSchema), (v) =>
   hasSearch(v),
 );
+
+/** The Messages page's URL: its filters (empty values count as absent) and the page's sort. */
+export function parseMessagesUrl(params: URLSearchParams) {
+  const get = (k: string) => params.get(k) || undefined;
+  const parsed = messageViewSchema.safeParse({
+    ...searchInputFrom(
+      (k) => params.get(k),
+      (k) => params.getAll(k),
+    ),
+    from: get("from"),
+    to: get("to"),
+    tz: get("tz"),
+    direction: get("direction"),
+    page: get("page"),
+    pageSize: get("pageSize"),
+  });
+  return parsed.success
+    ? {
+        ok: true as const,
+        query: { filters: parsed.data, sorting: parseSort(get("sort") ?? null) },
+      }
+    : { ok: false as const, error: describeZodError(parsed.error) };
+}
 
 export type MessageRange = z.infer<typeof messageRangeSchema>;
 export type MessageListInput = z.infer<typeof messageListSchema>;

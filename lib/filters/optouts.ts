@@ -9,11 +9,13 @@ import { safeText } from "@/lib/validation/text";
 import {
   capRangeDays,
   DEFAULT_PAGE_SIZE,
+  describeZodError,
   listRangeSchema,
   pageSchema,
   pageSizeSchema,
   rangeSchema,
 } from "./messages";
+import { parseSort } from "./sort";
 
 // Opt-outs page filters (URL), number search and the add/remove form. Shared by the page
 // (client), the server actions and the CSV route so they agree on every rule.
@@ -45,6 +47,25 @@ export const optOutListSchema = capRangeDays(
   }),
   (v) => v.number !== undefined,
 );
+
+/** The Opt-outs page's URL: its filters (empty values count as absent) and the page's sort. */
+export function parseOptOutsUrl(params: URLSearchParams) {
+  const get = (k: string) => params.get(k) || undefined;
+  const parsed = optOutListSchema.safeParse({
+    from: get("from"),
+    to: get("to"),
+    tz: get("tz"),
+    page: get("page"),
+    pageSize: get("pageSize"),
+    number: get("number"),
+  });
+  return parsed.success
+    ? {
+        ok: true as const,
+        query: { filters: parsed.data, sorting: parseSort(get("sort") ?? null) },
+      }
+    : { ok: false as const, error: describeZodError(parsed.error) };
+}
 
 export const optOutSearchSchema = rangeSchema.safeExtend({ number: numberSearchSchema });
 

@@ -1,4 +1,4 @@
-import type { SortingState } from "@tanstack/react-table";
+import type { SortingState, Updater } from "@tanstack/react-table";
 
 /** `sort=created.desc` ⇄ TanStack sorting state (sort of the loaded page only). */
 export function parseSort(value: string | null): SortingState {
@@ -10,4 +10,10 @@ export function parseSort(value: string | null): SortingState {
 export function formatSort(sorting: SortingState): string | undefined {
   const s = sorting[0];
   return s ? `${s.id}.${s.desc ? "desc" : "asc"}` : undefined;
+}
+
+/** TanStack's `onSortingChange` for a table whose sorting lives in the URL's `sort`. */
+export function sortingToUrl(sorting: SortingState, write: (sort: string | undefined) => void) {
+  return (updater: Updater<SortingState>) =>
+    write(formatSort(typeof updater === "function" ? updater(sorting) : updater));
 }
