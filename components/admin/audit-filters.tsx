@@ -29,52 +29,10 @@ export function AuditFilters({ query }: { query: Partial<AuditQuery> }) {
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="audit-actor" className={labelClass}>
-          Actor email contains
-        </label>
-        <input
-          id="audit-actor"
-          name="actor"
-          defaultValue={query.actor ?? ""}
-          className={`${inputClass} w-56`}
-        />
-      </div>
-      <div>
-        <label htmlFor="audit-from" className={labelClass}>
-          From (day)
-        </label>
-        <input
-          id="audit-from"
-          name="from"
-          type="date"
-          defaultValue={query.from ?? ""}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="audit-to" className={labelClass}>
-          To (day, inclusive)
-        </label>
-        <input
-          id="audit-to"
-          name="to"
-          type="date"
-          defaultValue={query.to ?? ""}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="audit-tz" className={labelClass}>
-          Time zone
-        </label>
-        <input
-          id="audit-tz"
-          name="tz"
-          defaultValue={query.tz ?? "UTC"}
-          className={`${inputClass} w-44`}
-        />
-      </div>
+      <InputField name="actor" label="Actor email contains" value={query.actor} wide="w-56" />
+      <InputField name="from" label="From (day)" value={query.from} type="date" />
+      <InputField name="to" label="To (day, inclusive)" value={query.to} type="date" />
+      <InputField name="tz" label="Time zone" value={query.tz ?? "UTC"} wide="w-44" />
       <div>
         <label htmlFor="audit-size" className={labelClass}>
           Per page
@@ -96,5 +54,35 @@ export function AuditFilters({ query }: { query: Partial<AuditQuery> }) {
         Apply
       </button>
     </form>
+  );
+}
+
+function InputField({
+  name,
+  label,
+  value,
+  type,
+  wide = "",
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  type?: "date";
+  wide?: string;
+}) {
+  const id = `audit-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={value ?? ""}
+        className={`${inputClass} ${wide}`.trim()}
+      />
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
-import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { formatDayRange } from "@/components/filters/date-range-picker";
+import { FiltersGate } from "@/components/filters/filters-gate";
+import { RangeFilterBar } from "@/components/filters/range-filter-bar";
+import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { complianceLineSchema } from "@/lib/compliance/protocol";
 import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
 import type { ComplianceQuery } from "@/lib/compliance/types";
@@ -9,33 +11,23 @@ import { formatCount } from "@/lib/report/format";
 import { zoneLabel } from "@/lib/time/zones";
 import { ComplianceReport } from "./compliance-report";
 import { ReportReadState } from "@/components/report/report-read-state";
-import { RangeFiltersGate } from "@/components/report/range-filters-gate";
-import type { RangeFiltersUpdate } from "@/components/report/use-range-filters";
 import { useReportRead } from "@/components/report/use-report-read";
-
-const KEYS = ["from", "to", "tz"] as const;
 
 export function ComplianceView() {
   return (
-    <RangeFiltersGate parse={parseComplianceParams} keys={KEYS} resetHref="/compliance">
+    <FiltersGate parse={parseComplianceParams} resetHref="/compliance" skeletonRows={4}>
       {(query, update) => <ComplianceQueryView query={query} update={update} />}
-    </RangeFiltersGate>
+    </FiltersGate>
   );
 }
 
-function ComplianceQueryView({
-  query,
-  update,
-}: {
-  query: ComplianceQuery;
-  update: RangeFiltersUpdate;
-}) {
-  const { from, to, tz } = query;
+function ComplianceQueryView({ query, update }: { query: ComplianceQuery; update: UpdateFilters }) {
   const read = useReportRead(
-    ["compliance", from, to, tz],
-    (refresh) => complianceReportUrl(query, refresh),
+    ["compliance", query],
+    (r) => complianceReportUrl(query, r),
     complianceLineSchema,
   );
+  const { from, to, tz } = query;
   const rangeText = `${formatDayRange(from, to)} (${tz})`;
   const p = read.progress;
   const phaseNote = !p
@@ -46,10 +38,7 @@ function ComplianceQueryView({
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-3">
-        <DateRangePicker from={from} to={to} tz={tz} onChange={(r) => update(r)} />
-        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v })} />
-      </div>
+      <RangeFilterBar query={query} update={update} />
 
       <section
         aria-labelledby="compliance-rule"
@@ -73,13 +62,8 @@ function ComplianceQueryView({
       </section>
 
       <ReportReadState read={read} phaseNote={phaseNote} rangeText={rangeText} testId="compliance">
-        {(result) => (
-          <ComplianceReport
-            result={result}
-            rangeText={rangeText}
-            onReadAgain={read.readAgain}
-            busy={read.isFetching}
-          />
+        {(result, controls) => (
+          <ComplianceReport result={result} rangeText={rangeText} {...controls} />
         )}
       </ReportReadState>
     </div>

@@ -1,11 +1,10 @@
 "use client";
 
-import { DateRangePicker, formatDayRange } from "@/components/filters/date-range-picker";
-import { SelectField } from "@/components/filters/select-field";
-import { TimeZoneSelect } from "@/components/filters/time-zone-select";
+import { formatDayRange } from "@/components/filters/date-range-picker";
+import { FiltersGate } from "@/components/filters/filters-gate";
+import { RangeFilterBar } from "@/components/filters/range-filter-bar";
+import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { ReportReadState } from "@/components/report/report-read-state";
-import { RangeFiltersGate } from "@/components/report/range-filters-gate";
-import type { RangeFiltersUpdate } from "@/components/report/use-range-filters";
 import { useReportRead } from "@/components/report/use-report-read";
 import { deliveryLineSchema } from "@/lib/delivery/protocol";
 import { deliveryReportUrl, parseDeliveryParams } from "@/lib/delivery/query";
@@ -14,50 +13,26 @@ import type { DeliveryQuery } from "@/lib/delivery/types";
 import { zoneLabel } from "@/lib/time/zones";
 import { DeliveryReport } from "./delivery-report";
 
-const KEYS = ["from", "to", "tz", "direction"] as const;
-const DIRECTIONS = [
-  { value: "MT", label: "Outgoing (MT)" },
-  { value: "MO", label: "Incoming (MO)" },
-] as const;
-
 export function DeliveryView() {
   return (
-    <RangeFiltersGate parse={parseDeliveryParams} keys={KEYS} resetHref="/delivery">
+    <FiltersGate parse={parseDeliveryParams} resetHref="/delivery" skeletonRows={4}>
       {(query, update) => <DeliveryQueryView query={query} update={update} />}
-    </RangeFiltersGate>
+    </FiltersGate>
   );
 }
 
-function DeliveryQueryView({
-  query,
-  update,
-}: {
-  query: DeliveryQuery;
-  update: RangeFiltersUpdate;
-}) {
-  const { from, to, tz, direction } = query;
+function DeliveryQueryView({ query, update }: { query: DeliveryQuery; update: UpdateFilters }) {
   const read = useReportRead(
-    ["delivery", from, to, tz, direction],
-    (refresh) => deliveryReportUrl(query, refresh),
+    ["delivery", query],
+    (r) => deliveryReportUrl(query, r),
     deliveryLineSchema,
   );
+  const { from, to, tz, direction } = query;
   const rangeText = `${formatDayRange(from, to)} (${tz}), ${direction === "MO" ? "incoming" : "outgoing"}`;
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-3">
-        <DateRangePicker from={from} to={to} tz={tz} onChange={(r) => update(r)} />
-        <TimeZoneSelect tz={tz} onChange={(v) => update({ tz: v })} />
-        <SelectField
-          label="Direction"
-          name="direction"
-          value={direction}
-          options={DIRECTIONS}
-          // MT is the default: keep the URL short and shareable.
-          onChange={(v) => update({ direction: v === "MT" ? undefined : v })}
-          className="w-44"
-        />
-      </div>
+      <RangeFilterBar query={query} update={update} direction="MT" />
 
       <section
         aria-labelledby="delivery-rule"
@@ -78,13 +53,8 @@ function DeliveryQueryView({
       </section>
 
       <ReportReadState read={read} rangeText={rangeText} testId="delivery">
-        {(result) => (
-          <DeliveryReport
-            result={result}
-            rangeText={rangeText}
-            onReadAgain={read.readAgain}
-            busy={read.isFetching}
-          />
+        {(result, controls) => (
+          <DeliveryReport result={result} rangeText={rangeText} {...controls} />
         )}
       </ReportReadState>
     </div>

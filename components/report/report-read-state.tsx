@@ -7,10 +7,16 @@ import type { ProgressLine } from "@/lib/report/protocol";
 import { ReadProgress } from "./read-progress";
 import type { ReportRead } from "./use-report-read";
 
+/** What every report's result panel takes from the read: "Read again" and whether it runs. */
+export interface ReadControls {
+  onReadAgain: () => void;
+  busy: boolean;
+}
+
 /**
  * Everything a report page shows below its filters: the progress (with Cancel) while
  * reading, a "Cancelled" panel with "Start again", the error in words, then the report
- * itself (`children`, given the result) once there is one.
+ * itself (`children`, given the result and the read's controls) once there is one.
  */
 export function ReportReadState<Result, Progress extends ProgressLine>({
   read,
@@ -25,13 +31,13 @@ export function ReportReadState<Result, Progress extends ProgressLine>({
   rangeText: string;
   /** Prefix of the test ids, e.g. "compliance" → "compliance-cancelled". */
   testId: string;
-  children: (result: Result) => ReactNode;
+  children: (result: Result, controls: ReadControls) => ReactNode;
 }) {
   return (
     <>
       <ReadState read={read} phaseNote={phaseNote} rangeText={rangeText} testId={testId} />
       {read.data !== undefined
-        ? children(read.data)
+        ? children(read.data, { onReadAgain: read.readAgain, busy: read.isFetching })
         : !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />}
     </>
   );
