@@ -1,14 +1,5 @@
 "use client";
 
-import type { ErrorInfo } from "next/error";
-import { SegmentError } from "@/components/ui/segment-error";
+import { segmentErrorBoundary } from "@/components/ui/segment-error";
 
-export default function MessagesError(props: ErrorInfo) {
-  return (
-    <SegmentError
-      {...props}
-      what="The messages page"
-      way={{ href: "/messages", label: "Reset the filters" }}
-    />
-  );
-}
+export default segmentErrorBoundary("The messages page", "/messages");

@@ -1,14 +1,5 @@
 "use client";
 
-import type { ErrorInfo } from "next/error";
-import { SegmentError } from "@/components/ui/segment-error";
+import { segmentErrorBoundary } from "@/components/ui/segment-error";
 
-export default function OptOutsError(props: ErrorInfo) {
-  return (
-    <SegmentError
-      {...props}
-      what="The opt-outs page"
-      way={{ href: "/optouts", label: "Reset the filters" }}
-    />
-  );
-}
+export default segmentErrorBoundary("The opt-outs page", "/optouts");

@@ -1,8 +1,5 @@
 "use client";
 
-import type { ErrorInfo } from "next/error";
-import { SegmentError } from "@/components/ui/segment-error";
+import { segmentErrorBoundary } from "@/components/ui/segment-error";
 
-export default function SettingsError(props: ErrorInfo) {
-  return <SegmentError {...props} what="The settings page" />;
-}
+export default segmentErrorBoundary("The settings page");

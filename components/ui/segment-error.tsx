@@ -57,3 +57,16 @@ export function SegmentError({ what, way, error, retry }: SegmentErrorProps) {
     </div>
   );
 }
+
+/**
+ * An app/<segment>/error.tsx boundary in one line:
+ * `export default segmentErrorBoundary("The spend page", "/spend")`. `resetHref` is the page
+ * with its default filters, offered as "Reset the filters" when the link may be what broke it.
+ */
+export function segmentErrorBoundary(what: string, resetHref?: string) {
+  const way = resetHref ? { href: resetHref, label: "Reset the filters" } : undefined;
+  function SegmentErrorBoundary(props: ErrorInfo) {
+    return <SegmentError {...props} what={what} way={way} />;
+  }
+  return SegmentErrorBoundary;
+}

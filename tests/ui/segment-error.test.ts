@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { errorDigest, SegmentError } from "@/components/ui/segment-error";
+import { errorDigest, SegmentError, segmentErrorBoundary } from "@/components/ui/segment-error";
 
 // What a page shows when rendering it threw: words, Try again, the digest for support, and
 // never the error's own message or stack.
@@ -46,5 +46,25 @@ describe("SegmentError", () => {
     [null, undefined],
   ])("errorDigest(%j) = %s", (error, digest) => {
     expect(errorDigest(error)).toBe(digest);
+  });
+});
+
+describe("segmentErrorBoundary", () => {
+  it("makes an error.tsx that offers the page with its default filters", () => {
+    const Boundary = segmentErrorBoundary("The messages page", "/messages");
+    const html = renderToStaticMarkup(
+      createElement(Boundary, { error: thrown, retry: noop, reset: noop }),
+    );
+    expect(html).toContain("The messages page could not be shown.");
+    expect(html).toMatch(/<a [^>]*href="\/messages"[^>]*>Reset the filters<\/a>/);
+  });
+
+  it("offers no reset link where there are no filters", () => {
+    const Boundary = segmentErrorBoundary("The settings page");
+    const html = renderToStaticMarkup(
+      createElement(Boundary, { error: thrown, retry: noop, reset: noop }),
+    );
+    expect(html).not.toContain("Reset the filters");
+    expect(html).toContain(">Try again</button>");
   });
 });
