@@ -1,7 +1,7 @@
 import "server-only";
 import { errorViewer } from "@/lib/auth/error-viewer";
-import { requireApiPermission } from "@/lib/auth/guards";
 import type { Permission } from "@/lib/auth/roles";
+import { withPermission, type RouteHandler } from "@/lib/auth/with-permission";
 import { invalidInput } from "@/lib/errors/dashboard";
 import { jsonError } from "@/lib/http/error-body";
 import { reportResponse, reportStream } from "./stream";
@@ -27,10 +27,8 @@ export interface ReportRoute<Query, Result, Progress> {
 
 export function reportRoute<Query, Result, Progress extends object>(
   route: ReportRoute<Query, Result, Progress>,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const denied = await requireApiPermission(request, route.permission);
-    if (denied) return denied;
+): RouteHandler {
+  return withPermission(route.permission, async (request) => {
     const parsed = route.parse(new URL(request.url).searchParams);
     if (!parsed.ok) return jsonError(400, invalidInput(parsed.error));
     const { query, refresh } = parsed;
@@ -43,5 +41,5 @@ export function reportRoute<Query, Result, Progress extends object>(
       viewer: await errorViewer(),
     });
     return reportResponse(body);
-  };
+  });
 }

@@ -2,7 +2,7 @@ import { auditCsvColumns } from "@/lib/audit/columns";
 import { auditExport } from "@/lib/audit/export-audit";
 import { auditInstants, describeAuditQueryError, parseAuditQuery } from "@/lib/audit/filters";
 import { iterateAudit } from "@/lib/audit/store";
-import { authorizeApi } from "@/lib/auth/guards";
+import { withPermission } from "@/lib/auth/with-permission";
 import { clientIp } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
 import { invalidInput } from "@/lib/errors/dashboard";
@@ -13,9 +13,7 @@ import { jsonError } from "@/lib/http/error-body";
 // as a CSV download, newest first. Admins only; the download itself is audited too.
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authorizeApi(request, "audit:read");
-  if (!auth.ok) return auth.response;
+export const GET = withPermission("audit:read", async (request, user) => {
   const parsed = parseAuditQuery(new URL(request.url).searchParams);
   if (!parsed.success) {
     return jsonError(400, invalidInput(describeAuditQueryError(parsed.error)));
@@ -30,10 +28,10 @@ export async function GET(request: Request): Promise<Response> {
     filename: name,
     columns: auditCsvColumns(q.tz),
     bom: true,
-    userId: auth.user.id,
+    userId: user.id,
     open: (signal) =>
       auditExport(iterateAudit(db, filters), {
-        actor: { id: auth.user.id, email: auth.user.email },
+        actor: { id: user.id, email: user.email },
         action: "export.audit",
         details: {
           action: q.action ?? null,
@@ -46,4 +44,4 @@ export async function GET(request: Request): Promise<Response> {
         signal,
       }),
   });
-}
+});

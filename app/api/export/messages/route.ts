@@ -1,9 +1,9 @@
 import { auditExport } from "@/lib/audit/export-audit";
-import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { messageCsvColumns } from "@/lib/export/columns";
 import { csvExportResponse } from "@/lib/export/csv-response";
-import { badRequest, readableRefusal } from "@/lib/export/error-response";
+import { withDownloadPermission } from "@/lib/export/download-permission";
+import { badRequest } from "@/lib/export/error-response";
 import { parseExportParams } from "@/lib/export/params";
 import { describeZodError, messageRangeSchema } from "@/lib/filters/messages";
 import type { Message } from "@/lib/mobivate/types";
@@ -22,9 +22,7 @@ import { zonedDayRangeToApi } from "@/lib/time/range";
 // Every message of the days from..to (inclusive, in tz) as a CSV download.
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authorizeApi(request, "export:messages");
-  if (!auth.ok) return readableRefusal(request, auth.response);
+export const GET = withDownloadPermission("export:messages", async (request, user) => {
   const searchParams = new URL(request.url).searchParams;
   const params = parseExportParams(messageRangeSchema, searchParams);
   if (!params.ok) return badRequest(request, params.error);
@@ -42,7 +40,7 @@ export async function GET(request: Request): Promise<Response> {
     filename: `messages_${from}_${to}.csv`,
     columns: messageCsvColumns(tz),
     bom: params.bom,
-    userId: auth.user.id,
+    userId: user.id,
     open(signal) {
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       // Who downloaded which range, how many rows, and whether it completed.
@@ -51,7 +49,7 @@ export async function GET(request: Request): Promise<Response> {
         { cfg: resolveMobivateConfig, signal },
       );
       return auditExport(keep ? filtered(pages, keep) : pages, {
-        actor: { id: auth.user.id, email: auth.user.email },
+        actor: { id: user.id, email: user.email },
         action: "export.messages",
         details: { from, to, tz, direction: direction ?? null, ...search.data },
         ip: clientIp(request.headers),
@@ -59,7 +57,7 @@ export async function GET(request: Request): Promise<Response> {
       });
     },
   });
-}
+});
 
 /** Only the matching records of each page; empty pages still pass (they prove progress). */
 async function* filtered(pages: AsyncIterable<Message[]>, keep: (m: Message) => boolean) {

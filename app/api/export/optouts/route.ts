@@ -1,9 +1,9 @@
 import { auditExport } from "@/lib/audit/export-audit";
-import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { optOutCsvColumns } from "@/lib/export/columns";
 import { csvExportResponse } from "@/lib/export/csv-response";
-import { badRequest, readableRefusal } from "@/lib/export/error-response";
+import { withDownloadPermission } from "@/lib/export/download-permission";
+import { badRequest } from "@/lib/export/error-response";
 import { parseExportParams } from "@/lib/export/params";
 import { rangeSchema } from "@/lib/filters/messages";
 import { readAllOptOuts } from "@/lib/mobivate/read-range";
@@ -14,9 +14,7 @@ import { zonedDayRangeToApi } from "@/lib/time/range";
 // Every opt-out created on the days from..to (inclusive, in tz) as a CSV download.
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authorizeApi(request, "export:optouts");
-  if (!auth.ok) return readableRefusal(request, auth.response);
+export const GET = withDownloadPermission("export:optouts", async (request, user) => {
   const params = parseExportParams(rangeSchema, new URL(request.url).searchParams);
   if (!params.ok) return badRequest(request, params.error);
   const { from, to, tz } = params.data;
@@ -24,14 +22,14 @@ export async function GET(request: Request): Promise<Response> {
     filename: `optouts_${from}_${to}.csv`,
     columns: optOutCsvColumns(tz),
     bom: params.bom,
-    userId: auth.user.id,
+    userId: user.id,
     open(signal) {
       const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
       // Who downloaded which range, how many rows, and whether it completed.
       return auditExport(
         readAllOptOuts({ startDate, endDate }, { cfg: resolveMobivateConfig, signal }),
         {
-          actor: { id: auth.user.id, email: auth.user.email },
+          actor: { id: user.id, email: user.email },
           action: "export.optouts",
           details: { from, to, tz },
           ip: clientIp(request.headers),
@@ -40,4 +38,4 @@ export async function GET(request: Request): Promise<Response> {
       );
     },
   });
-}
+});

@@ -1,9 +1,9 @@
 import { auditExport } from "@/lib/audit/export-audit";
-import { authorizeApi } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/auth/request-info";
 import { complianceCsvColumns, complianceCsvFilename } from "@/lib/compliance/csv";
 import { csvExportResponse } from "@/lib/export/csv-response";
-import { badRequest, readableRefusal } from "@/lib/export/error-response";
+import { withDownloadPermission } from "@/lib/export/download-permission";
+import { badRequest } from "@/lib/export/error-response";
 import { parseComplianceParams } from "@/lib/compliance/query";
 import { checkedPages } from "@/lib/compliance/read-compliance";
 
@@ -13,9 +13,7 @@ import { checkedPages } from "@/lib/compliance/read-compliance";
 // Always read afresh (not from the report's cache): a download is the record of the moment.
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authorizeApi(request, "compliance:read");
-  if (!auth.ok) return readableRefusal(request, auth.response);
+export const GET = withDownloadPermission("compliance:read", async (request, user) => {
   const parsed = parseComplianceParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(request, parsed.error);
   const { query, bom } = parsed;
@@ -23,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     filename: complianceCsvFilename(query.from, query.to),
     columns: complianceCsvColumns(query.tz),
     bom,
-    userId: auth.user.id,
+    userId: user.id,
     open(signal) {
       async function* matches() {
         // Empty batches are fine: the first one still proves the API answered.
@@ -31,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
       }
       // Who downloaded which range, how many rows, and whether it completed.
       return auditExport(matches(), {
-        actor: { id: auth.user.id, email: auth.user.email },
+        actor: { id: user.id, email: user.email },
         action: "export.sent_after_optout",
         details: { from: query.from, to: query.to, tz: query.tz },
         ip: clientIp(request.headers),
@@ -39,4 +37,4 @@ export async function GET(request: Request): Promise<Response> {
       });
     },
   });
-}
+});
