@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import regexpPlugin from "eslint-plugin-regexp";
@@ -21,7 +22,11 @@ const config = [
   {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // import.meta.dirname needs Node 20.11; package.json allows 20.9.
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: fileURLToPath(new URL(".", import.meta.url)),
+      },
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
