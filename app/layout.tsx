@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { SiteNav } from "@/components/site-nav";
 import { shellSession } from "@/lib/auth/shell-session";
-import { navLinksFor } from "@/lib/auth/roles";
+import { navLinksFor } from "@/lib/auth/pages";
 import { Providers } from "./providers";
 import "./globals.css";
 

@@ -1,5 +1,12 @@
 import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
-import { can, navLinksFor, permissionForPath, type Permission, type Role } from "../lib/auth/roles";
+import { navLinksFor } from "../lib/auth/pages";
+import { can, type Role } from "../lib/auth/roles";
+import {
+  ACTION_PERMISSIONS,
+  PAGE_PERMISSIONS,
+  ROUTE_PERMISSIONS,
+  type Requirement,
+} from "../tests/permission-table";
 import { DEMO_ROLES, demoEmail } from "./auth-env";
 import { contextAs } from "./auth-helpers";
 import { appRoutes, serverActions } from "./routes";
@@ -7,35 +14,26 @@ import { appRoutes, serverActions } from "./routes";
 // The role matrix end to end, checked at the server: each demo role sees exactly its menu
 // and gets a 403 from every page, route handler and server action outside lib/auth/roles.ts.
 
-/** Every server action and what it needs; "public" ones are not checked here. */
-const ACTION_PERMISSIONS: Record<string, Permission | "public"> = {
-  "lib/auth/actions.ts#loginAction": "public",
-  "lib/auth/actions.ts#logoutAction": "public",
-  "lib/messages/actions.ts#listMessagesAction": "messages:read",
-  "lib/optouts/actions.ts#listOptOutsAction": "optouts:read",
-  "lib/optouts/actions.ts#searchOptOutsAction": "optouts:read",
-  "lib/optouts/actions.ts#addOptOutAction": "optouts:write",
-  "lib/optouts/actions.ts#removeOptOutAction": "optouts:write",
-  "lib/users/actions.ts#createUserAction": "users:manage",
-  "lib/users/actions.ts#changeRoleAction": "users:manage",
-  "lib/users/actions.ts#resetPasswordAction": "users:manage",
-  "lib/users/actions.ts#setDisabledAction": "users:manage",
-  "lib/users/actions.ts#unlockUserAction": "users:manage",
-  "lib/settings/actions.ts#testKeyAction": "settings:manage",
-  "lib/settings/actions.ts#saveKeyAction": "settings:manage",
-  "lib/settings/actions.ts#clearKeyAction": "settings:manage",
-};
+/** Allowed: signed in and, for a permission, the role's matrix has it. */
+function allows(role: Role, needs: Requirement): boolean {
+  return needs === "public" || needs === "signed-in" || can(role, needs);
+}
 
 // A day with no data keeps the allowed downloads instant.
 const QUERY = "from=2020-01-01&to=2020-01-01&tz=UTC";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("every server action in the build has a row in the matrix above", () => {
-  const missing = serverActions()
-    .map((a) => a.name)
-    .filter((n) => !(n in ACTION_PERMISSIONS));
-  expect(missing, "add these to ACTION_PERMISSIONS in e2e/roles.spec.ts").toEqual([]);
+test("every page, route handler and server action in the build has a row in the table", () => {
+  const missing = [
+    ...appRoutes()
+      .filter((r) => !(r.route in (r.kind === "page" ? PAGE_PERMISSIONS : ROUTE_PERMISSIONS)))
+      .map((r) => r.route),
+    ...serverActions()
+      .map((a) => a.name)
+      .filter((n) => !(n in ACTION_PERMISSIONS)),
+  ];
+  expect(missing, "add these to tests/permission-table.ts").toEqual([]);
 });
 
 /** Calls a server action as the browser would (POST to a page with its id) and returns the reply. */
@@ -82,8 +80,8 @@ for (const role of DEMO_ROLES as readonly Role[]) {
       const page = await context.newPage();
       const failures: string[] = [];
       for (const r of appRoutes().filter((x) => x.kind === "page" && x.route !== "/login")) {
-        const permission = permissionForPath(r.path);
-        const allowed = permission === null || can(role, permission);
+        const permission = PAGE_PERMISSIONS[r.route] ?? "signed-in";
+        const allowed = allows(role, permission);
         const res = await page.goto(`${r.path}?${QUERY}`);
         const status = res?.status() ?? 0;
         const onLogin = new URL(page.url()).pathname === "/login";
@@ -92,9 +90,7 @@ for (const role of DEMO_ROLES as readonly Role[]) {
           ? status !== 401 && status !== 403 && !onLogin
           : status === 403 && !onLogin;
         if (!ok)
-          failures.push(
-            `${r.path} (${permission ?? "signed in"}): got ${status}${onLogin ? " → /login" : ""}`,
-          );
+          failures.push(`${r.path} (${permission}): got ${status}${onLogin ? " → /login" : ""}`);
         if (!allowed && status === 403) await expect(page.getByTestId("forbidden")).toBeVisible();
       }
       await page.close();
@@ -104,12 +100,12 @@ for (const role of DEMO_ROLES as readonly Role[]) {
     test(`route handlers: allowed ones answer, the others 403 with no data`, async () => {
       const failures: string[] = [];
       for (const r of appRoutes().filter((x) => x.kind === "api" && x.route !== "/api/health")) {
-        const permission = permissionForPath(r.path);
-        const allowed = permission === null || can(role, permission);
+        const permission = ROUTE_PERMISSIONS[r.route] ?? "signed-in";
+        const allowed = allows(role, permission);
         const res = await context.request.get(`${r.path}?${QUERY}`, { maxRedirects: 0 });
         const status = res.status();
         if (allowed ? status === 401 || status === 403 : status !== 403) {
-          failures.push(`${r.path} (${permission ?? "signed in"}): got ${status}`);
+          failures.push(`${r.path} (${permission}): got ${status}`);
         } else if (!allowed) {
           const body = (await res.json()) as Record<string, unknown>;
           expect(Object.keys(body)).toEqual(["error"]);
@@ -122,7 +118,7 @@ for (const role of DEMO_ROLES as readonly Role[]) {
       const failures: string[] = [];
       for (const a of serverActions()) {
         const permission = ACTION_PERMISSIONS[a.name];
-        if (!permission || permission === "public") continue;
+        if (!permission || permission === "public" || permission === "signed-in") continue;
         // Invalid input on purpose: the role check must come first, and allowed calls then
         // stop at validation, with no side effects.
         const { status, text } = await callAction(
@@ -133,7 +129,7 @@ for (const role of DEMO_ROLES as readonly Role[]) {
           [{}],
         );
         const forbidden = /"kind":"forbidden"/.test(text) && /"status":403/.test(text);
-        if (can(role, permission) ? forbidden || status >= 400 : !forbidden) {
+        if (allows(role, permission) ? forbidden || status >= 400 : !forbidden) {
           failures.push(
             `${a.name} (${permission}): HTTP ${status}, ${forbidden ? "forbidden" : "not refused"}`,
           );

@@ -1,9 +1,10 @@
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  await requirePermission("users:manage");
+  await requirePage(PAGES.admin);
   redirect("/admin/users");
 }

@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
 import { ComplianceView } from "@/components/compliance/compliance-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { isMobivateConfigured } from "@/lib/settings/mobivate-config";
 
 export const metadata: Metadata = { title: "Sent after opt-out" };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Sent after opt-out" };
 export const dynamic = "force-dynamic";
 
 export default async function CompliancePage() {
-  await requirePermission("compliance:read");
+  await requirePage(PAGES.compliance);
   if (!(await isMobivateConfigured())) return <ConfigMissing />;
   return (
     <div className="space-y-4">

@@ -1,9 +1,5 @@
-import type { ReactNode } from "react";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { pageLayout } from "@/lib/auth/with-permission";
 
-// Checked here, above the segment's loading boundary, so a refusal is a real redirect or 403
-// status before anything streams (the page checks again itself).
-export default async function Layout({ children }: { children: ReactNode }) {
-  await requirePermission("spend:read");
-  return children;
-}
+// The segment's permission, checked before anything streams (see pageLayout).
+export default pageLayout(PAGES.delivery);

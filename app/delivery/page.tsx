@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
 import { DeliveryView } from "@/components/delivery/delivery-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { isMobivateConfigured } from "@/lib/settings/mobivate-config";
 
 export const metadata: Metadata = { title: "Delivery health" };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Delivery health" };
 export const dynamic = "force-dynamic";
 
 export default async function DeliveryPage() {
-  await requirePermission("spend:read");
+  await requirePage(PAGES.delivery);
   if (!(await isMobivateConfigured())) return <ConfigMissing />;
   return (
     <div className="space-y-4">

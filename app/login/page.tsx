@@ -3,7 +3,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { safeNextPath } from "@/lib/auth/request-info";
-import { homePathFor } from "@/lib/auth/roles";
+import { homePathFor } from "@/lib/auth/pages";
 import { describeStartupError } from "@/lib/auth/startup-error";
 import { countUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { mobivateConfigStatus } from "@/lib/settings/mobivate-config";
 import { DEFAULT_BASE_URL } from "@/lib/settings/schemas";
 import { formatInZone } from "@/lib/time/format";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  await requirePermission("settings:manage");
+  await requirePage(PAGES.settings);
   const status = await mobivateConfigStatus();
   const stored = status.stored;
 

@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
 import { SpendView } from "@/components/spend/spend-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { isMobivateConfigured } from "@/lib/settings/mobivate-config";
 
 export const metadata: Metadata = { title: "Spend" };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Spend" };
 export const dynamic = "force-dynamic";
 
 export default async function SpendPage() {
-  await requirePermission("spend:read");
+  await requirePage(PAGES.spend);
   if (!(await isMobivateConfigured())) return <ConfigMissing />;
   return (
     <div className="space-y-4">

@@ -11,7 +11,7 @@ import { getCurrentUser, sessionToken } from "./guards";
 import { authenticate } from "./login";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { clientIp, safeNextPath, userAgent } from "./request-info";
-import { homePathFor } from "./roles";
+import { homePathFor } from "./pages";
 import { isHttpsRequest, sessionCookieName, sessionCookieOptions } from "./session-cookie";
 import { deleteSession } from "./session-store";
 import { describeStartupError } from "./startup-error";

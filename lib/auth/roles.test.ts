@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  can,
-  homePathFor,
-  isPublicPath,
-  navLinksFor,
-  PERMISSIONS_LIST,
-  permissionForPath,
-  ROLES,
-  type Permission,
-  type Role,
-} from "./roles";
+import { PAGE_PERMISSIONS } from "@/tests/permission-table";
+import { homePathFor, navLinksFor, PAGES } from "./pages";
+import { can, isPublicPath, PERMISSIONS_LIST, ROLES, type Permission, type Role } from "./roles";
 
 // The matrix as the README states it, written out by hand so a change to roles.ts that
 // disagrees with it fails here.
@@ -58,31 +50,11 @@ describe("role matrix", () => {
   });
 });
 
-describe("paths", () => {
-  it.each([
-    ["/messages", "messages:read"],
-    ["/messages/123", "messages:read"],
-    ["/optouts", "optouts:read"],
-    ["/spend", "spend:read"],
-    ["/compliance", "compliance:read"],
-    ["/admin", "users:manage"],
-    ["/admin/users", "users:manage"],
-    ["/admin/audit", "audit:read"],
-    ["/settings", "settings:manage"],
-    ["/api/export/messages", "export:messages"],
-    ["/api/export/optouts", "export:optouts"],
-    ["/api/export/sent-after-optout", "compliance:read"],
-    ["/api/spend", "spend:read"],
-    ["/api/delivery", "spend:read"],
-    ["/delivery", "spend:read"],
-    ["/api/admin/audit/csv", "audit:read"],
-  ] as const)("%s needs %s", (path, permission) => {
-    expect(permissionForPath(path)).toBe(permission);
-  });
-
-  it("does not match on a mere name prefix", () => {
-    expect(permissionForPath("/messagesx")).toBeNull();
-    expect(permissionForPath("/")).toBeNull();
+describe("pages", () => {
+  // Each page segment's permission as the code declares it (PAGES) against the hand-written
+  // table; tests/permissions.test.ts checks that the layouts and pages enforce it.
+  it.each(Object.entries(PAGES))("%s needs what the table says", (_, page) => {
+    expect(PAGE_PERMISSIONS[page.href]).toBe(page.permission);
   });
 
   it("only the login page and the health check are public", () => {
@@ -114,7 +86,7 @@ describe("navigation", () => {
 
   it("every nav link's page needs exactly the permission the link is shown for", () => {
     for (const r of ROLES) {
-      for (const l of navLinksFor(r)) expect(permissionForPath(l.href)).toBe(l.permission);
+      for (const l of navLinksFor(r)) expect(PAGE_PERMISSIONS[l.href]).toBe(l.permission);
       expect(homePathFor(r)).toBe("/messages");
     }
   });

@@ -63,30 +63,6 @@ export function can(role: Role, permission: Permission): boolean {
   return PERMISSIONS[role].includes(permission);
 }
 
-/**
- * Path prefix → permission needed. Pages and route handlers; the longest matching prefix
- * wins (so `/api/export/messages` is not caught by a shorter rule). Paths with no rule only
- * need a signed-in user.
- */
-export const PATH_PERMISSIONS: readonly { prefix: string; permission: Permission }[] = [
-  { prefix: "/messages", permission: "messages:read" },
-  { prefix: "/optouts", permission: "optouts:read" },
-  { prefix: "/spend", permission: "spend:read" },
-  { prefix: "/delivery", permission: "spend:read" },
-  { prefix: "/compliance", permission: "compliance:read" },
-  { prefix: "/admin", permission: "users:manage" },
-  { prefix: "/admin/users", permission: "users:manage" },
-  { prefix: "/admin/audit", permission: "audit:read" },
-  { prefix: "/settings", permission: "settings:manage" },
-  { prefix: "/api/export/messages", permission: "export:messages" },
-  { prefix: "/api/export/optouts", permission: "export:optouts" },
-  { prefix: "/api/export/sent-after-optout", permission: "compliance:read" },
-  { prefix: "/api/spend", permission: "spend:read" },
-  { prefix: "/api/delivery", permission: "spend:read" },
-  { prefix: "/api/admin/audit", permission: "audit:read" },
-  { prefix: "/api/admin", permission: "users:manage" },
-];
-
 /** Reachable without signing in (everything else needs a session). */
 export const PUBLIC_PATHS: readonly string[] = ["/login", "/api/health"];
 
@@ -96,42 +72,4 @@ function matchesPrefix(pathname: string, prefix: string): boolean {
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => matchesPrefix(pathname, p));
-}
-
-/** The permission a page or API path needs, or null when signing in is enough. */
-export function permissionForPath(pathname: string): Permission | null {
-  let best: { prefix: string; permission: Permission } | null = null;
-  for (const rule of PATH_PERMISSIONS) {
-    if (matchesPrefix(pathname, rule.prefix) && (!best || rule.prefix.length > best.prefix.length))
-      best = rule;
-  }
-  return best?.permission ?? null;
-}
-
-export interface NavLink {
-  href: string;
-  label: string;
-  permission: Permission;
-}
-
-/** Every navigation entry, in menu order. */
-export const NAV_LINKS: readonly NavLink[] = [
-  { href: "/messages", label: "Messages", permission: "messages:read" },
-  { href: "/optouts", label: "Opt-outs", permission: "optouts:read" },
-  { href: "/spend", label: "Spend", permission: "spend:read" },
-  { href: "/delivery", label: "Delivery", permission: "spend:read" },
-  { href: "/compliance", label: "Compliance", permission: "compliance:read" },
-  { href: "/admin/users", label: "Users", permission: "users:manage" },
-  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
-  { href: "/settings", label: "Settings", permission: "settings:manage" },
-];
-
-/** The navigation entries a role may use (the menu shows only these). */
-export function navLinksFor(role: Role): NavLink[] {
-  return NAV_LINKS.filter((l) => can(role, l.permission));
-}
-
-/** Where to send a user after signing in when no (allowed) `next` was asked for. */
-export function homePathFor(role: Role): string {
-  return navLinksFor(role)[0]?.href ?? "/login";
 }

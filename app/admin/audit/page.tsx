@@ -9,7 +9,8 @@ import {
   parseAuditQuery,
 } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/store";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { getDb } from "@/lib/db";
 import { formatInZone } from "@/lib/time/format";
 
@@ -25,7 +26,7 @@ const OUTCOME_CLASS: Record<string, string> = {
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
-  await requirePermission("audit:read");
+  await requirePage(PAGES.audit);
   const parsed = parseAuditQuery(await searchParams);
   if (!parsed.success) {
     return (

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
 import { authSettings } from "@/lib/auth/env";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { lockedAccounts } from "@/lib/auth/throttle";
 import { listUsers } from "@/lib/auth/users";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
-  const me = await requirePermission("users:manage");
+  const me = await requirePage(PAGES.users);
   const db = await getDb();
   const users = await listUsers(db);
   // Accounts locked by wrong passwords right now, so an admin can see and lift them.

@@ -7,7 +7,8 @@ import { MessageCard } from "@/components/message-detail/message-card";
 import { Replies } from "@/components/message-detail/replies";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatDayRangeLabel, resolveDetailRange } from "@/lib/filters/detail-range";
-import { requirePermission } from "@/lib/auth/guards";
+import { PAGES } from "@/lib/auth/pages";
+import { requirePage } from "@/lib/auth/with-permission";
 import { can } from "@/lib/auth/roles";
 import type { ActionResult } from "@/lib/action-result";
 import { describeError, MobivateError, type ErrorViewer } from "@/lib/mobivate/errors";
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MessageDetailPage({ params, searchParams }: Props) {
-  const user = await requirePermission("messages:read");
+  const user = await requirePage(PAGES.messages);
   if (!(await isMobivateConfigured())) return <ConfigMissing />;
   const viewer = { canManageSettings: can(user.role, "settings:manage") };
   const { id } = await params;
