@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { authSettings, resetAuthEnvForTests } from "@/lib/auth/env";
+import { ROLES, can, type Role } from "@/lib/auth/roles";
+import { createSession } from "@/lib/auth/session-store";
+import { createUser } from "@/lib/auth/users";
+import { closeDbForTests, getDb } from "@/lib/db";
+import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { resetEnvForTests } from "@/lib/env";
+import { signedOut } from "@/lib/errors/dashboard";
+import {
+  ACTION_PERMISSIONS,
+  PAGE_PERMISSIONS,
+  ROUTE_PERMISSIONS,
+  type Requirement,
+} from "./permission-table";
+
+// Every route handler, server action, page and segment layout of the app, called as each role
+// and signed out, with the REAL guards: real accounts and sessions in a fresh database, and
+// only the request's cookie supplied (next/headers, which exists only inside Next). What each
+// one needs comes from the hand-written table (tests/permission-table.ts), who holds it from
+// the role matrix. A handler that forgot its check, checks the wrong permission, or is not in
+// the table fails here. Inputs are junk on purpose: the check must come first, and an
+// allowed call may then fail in any other way (400 and the like).
+
+const ROOT = path.resolve(__dirname, "..");
+const session = vi.hoisted(() => ({ token: null as string | null }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (session.token ? { name, value: session.token } : undefined),
+    set: () => undefined,
+    delete: () => undefined,
+  }),
+  headers: async () => new Headers({ "x-dashboard-path": "/permissions-test" }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+type Who = Role | "signed out";
+const WHO: readonly Who[] = ["signed out", ...ROLES];
+const tokens = new Map<Role, string>();
+
+function signInAs(who: Who) {
+  session.token = who === "signed out" ? null : (tokens.get(who) ?? null);
+}
+
+/** What the table says this caller may do: refused signed out, refused (403), or allowed. */
+function expected(who: Who, needs: Requirement): "signed-out" | "forbidden" | "allowed" {
+  if (needs === "public") return "allowed";
+  if (who === "signed out") return "signed-out";
+  return needs === "signed-in" || can(who, needs) ? "allowed" : "forbidden";
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    if (name === "node_modules" || name.startsWith(".")) return [];
+    return statSync(path.join(ROOT, rel)).isDirectory() ? filesUnder(rel) : [rel];
+  });
+}
+
+/** app/messages/[id]/page.tsx -> /messages/[id] (route groups dropped). */
+const routeOf = (file: string) =>
+  `/${path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/")}`;
+
+const importFile = (file: string) =>
+  import(/* @vite-ignore */ path.join(ROOT, file)) as Promise<Record<string, unknown>>;
+
+const saved = { ...process.env };
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  Object.assign(process.env, {
+    DASHBOARD_SECRET: "permissions-test-secret-permissions-test",
+    DASHBOARD_DEMO: "",
+    // Nothing here should reach the provider; if something does, it fails fast.
+    MOBIVATE_API_BASE_URL: "http://127.0.0.1:9",
+    MOBIVATE_API_KEY: "permissions-test-key",
+    MOBIVATE_MAX_RETRIES: "0",
+    MOBIVATE_TIMEOUT_MS: "500",
+    // forbidden() throws only when Next enables it (next.config.mjs: authInterrupts).
+    __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "1",
+  });
+  delete process.env.DASHBOARD_ADMIN_EMAIL;
+  delete process.env.DASHBOARD_ADMIN_PASSWORD;
+  if (t.url) process.env.DATABASE_URL = t.url;
+  else {
+    await t.close(); // getDb() opens the same folder itself
+    process.env.DASHBOARD_DATA_DIR = t.dataDir ?? "";
+  }
+  resetAuthEnvForTests();
+  resetEnvForTests();
+  const db = await getDb();
+  for (const role of ROLES) {
+    const user = await createUser(db, {
+      email: `${role}@permissions.test`,
+      name: role,
+      role,
+      password: `${role}-password-long-enough`,
+    });
+    const { token } = await createSession(db, { userId: user.id, ttlMs: authSettings().ttlMs });
+    tokens.set(role, token);
+  }
+}, 120_000);
+afterAll(async () => {
+  session.token = null;
+  await closeDbForTests();
+  process.env = { ...saved };
+  resetAuthEnvForTests();
+  resetEnvForTests();
+  await t?.cleanup().catch(() => undefined);
+}, 60_000);
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const routeFiles = filesUnder("app").filter((f) => /(?:^|\/)route\.ts$/.test(f));
+
+describe("route handlers", { timeout: 60_000 }, () => {
+  it("every route handler is in the table", () => {
+    expect(routeFiles.map(routeOf).filter((r) => !(r in ROUTE_PERMISSIONS))).toEqual([]);
+  });
+
+  for (const file of routeFiles) {
+    const route = routeOf(file);
+    it(`${route}: declares what the table says, and the guard enforces it for every role`, async () => {
+      const needs = ROUTE_PERMISSIONS[route];
+      expect(needs, `${route} is missing from tests/permission-table.ts`).toBeDefined();
+      if (!needs) return;
+      const mod = await importFile(file);
+      const handlers = Object.entries(mod).filter(([name]) => HTTP_METHODS.includes(name));
+      expect(handlers.length).toBeGreaterThan(0);
+      for (const [method, handler] of handlers) {
+        const declared = (handler as { permission?: unknown }).permission;
+        // A handler without withPermission declares nothing: only public routes may.
+        expect(declared, `${route} ${method}`).toBe(needs === "public" ? undefined : needs);
+        for (const who of WHO) {
+          signInAs(who);
+          const res = await (handler as (r: Request) => Promise<Response>)(
+            new Request(`http://dashboard.test${route}`, { method }),
+          );
+          await res.body?.cancel();
+          const want = expected(who, needs);
+          const got =
+            res.status === 401 ? "signed-out" : res.status === 403 ? "forbidden" : "allowed";
+          expect(got, `${method} ${route} as ${who}`).toBe(want);
+        }
+      }
+    });
+  }
+});
+
+/** Every "use server" module (the inventory test requires them to be lib/<feature>/actions.ts). */
+const actionFiles = ["app", "lib", "components"]
+  .flatMap(filesUnder)
+  .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+  .filter((f) =>
+    readFileSync(path.join(ROOT, f), "utf8")
+      .split("\n")
+      .slice(0, 5)
+      .some((line) => /^["']use server["'];?$/.test(line.trim())),
+  );
+
+type Result = { ok: boolean; error?: { kind?: string; status?: number } };
+
+describe("server actions", { timeout: 60_000 }, () => {
+  it("finds the action modules", () => {
+    expect(actionFiles.length).toBeGreaterThan(3);
+  });
+
+  for (const file of actionFiles) {
+    it(`${file}: each action declares what the table says, and the guard enforces it`, async () => {
+      const mod = await importFile(file);
+      for (const [name, action] of Object.entries(mod)) {
+        if (typeof action !== "function") continue;
+        const key = `${file}#${name}`;
+        const needs = ACTION_PERMISSIONS[key];
+        expect(needs, `${key} is missing from tests/permission-table.ts`).toBeDefined();
+        // Sign-in and sign-out are for everyone (tested in lib/auth and e2e/auth.spec.ts).
+        if (!needs || needs === "public" || needs === "signed-in") continue;
+        expect((action as { permission?: unknown }).permission, key).toBe(needs);
+        for (const who of WHO) {
+          signInAs(who);
+          const result = (await (action as (input: unknown) => Promise<Result>)({})) as Result;
+          const want = expected(who, needs);
+          const got =
+            result.ok === false && result.error?.status === 401
+              ? "signed-out"
+              : result.ok === false && result.error?.kind === "forbidden"
+                ? "forbidden"
+                : "allowed";
+          expect(got, `${key} as ${who}`).toBe(want);
+          if (want === "signed-out") expect(result).toEqual({ ok: false, error: signedOut() });
+          if (want === "forbidden") expect(result.error?.status).toBe(403);
+        }
+      }
+    });
+  }
+});
+
+/** How a page or layout ended: rendered, or the redirect / 403 Next turns into a response. */
+async function outcome(render: () => unknown): Promise<"signed-out" | "forbidden" | "allowed"> {
+  try {
+    await render();
+    return "allowed";
+  } catch (err) {
+    const digest = String((err as { digest?: unknown }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT") && digest.includes(";/login")) return "signed-out";
+    if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return "forbidden";
+    // Anything else (another redirect, a failed read) is not a refusal.
+    return "allowed";
+  }
+}
+
+const pageFiles = filesUnder("app").filter(
+  (f) => /(?:^|\/)(?:page|layout)\.tsx$/.test(f) && f !== path.join("app", "layout.tsx"),
+);
+
+describe("pages and segment layouts", { timeout: 60_000 }, () => {
+  it("every page is in the table", () => {
+    const pages = pageFiles.filter((f) => f.endsWith("page.tsx")).map(routeOf);
+    expect(pages.filter((r) => !(r in PAGE_PERMISSIONS))).toEqual([]);
+  });
+
+  for (const file of pageFiles) {
+    const route = routeOf(file);
+    const needs = PAGE_PERMISSIONS[route] ?? "signed-in";
+    if (needs === "public") continue;
+    it(`${file}: refuses whom the table refuses (${needs})`, async () => {
+      const render = (await importFile(file)).default as (props: unknown) => unknown;
+      const props = {
+        children: null,
+        params: Promise.resolve({ id: "1" }),
+        searchParams: Promise.resolve({}),
+      };
+      for (const who of WHO) {
+        signInAs(who);
+        const got = await outcome(() => render(props));
+        expect(got, `${file} as ${who}`).toBe(expected(who, needs));
+      }
+    });
+  }
+});
