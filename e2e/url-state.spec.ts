@@ -19,19 +19,21 @@ async function changeTwice(
   const a = await page.getByLabel(first[0]).elementHandle();
   const b = await page.getByLabel(second[0]).elementHandle();
   await page.evaluate(
-    async ({ a, b, values, gapMs }) => {
+    async ({ a, b, first, second, gapMs }) => {
       const change = (el: Element | null, value: string) => {
-        if (!(el instanceof HTMLSelectElement || el instanceof HTMLInputElement)) throw new Error();
+        if (!(el instanceof HTMLSelectElement || el instanceof HTMLInputElement)) {
+          throw new Error("not a select or an input");
+        }
         el.value = value;
         if (el instanceof HTMLSelectElement)
           el.dispatchEvent(new Event("change", { bubbles: true }));
         else el.form?.requestSubmit();
       };
-      change(a, values[0]);
+      change(a, first);
       await new Promise((resolve) => setTimeout(resolve, gapMs));
-      change(b, values[1]);
+      change(b, second);
     },
-    { a, b, values: [first[1], second[1]], gapMs },
+    { a, b, first: first[1], second: second[1], gapMs },
   );
 }
 

@@ -1,9 +1,8 @@
 "use client";
 
 import { formatDayRange } from "@/components/filters/date-range-picker";
-import { FiltersGate } from "@/components/filters/filters-gate";
+import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
-import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { complianceLineSchema } from "@/lib/compliance/protocol";
 import { complianceReportUrl, parseComplianceParams } from "@/lib/compliance/query";
 import type { ComplianceQuery } from "@/lib/compliance/types";
@@ -15,13 +14,16 @@ import { useReportRead } from "@/components/report/use-report-read";
 
 export function ComplianceView() {
   return (
-    <FiltersGate parse={parseComplianceParams} resetHref="/compliance" skeletonRows={4}>
-      {(query, update) => <ComplianceQueryView query={query} update={update} />}
-    </FiltersGate>
+    <FiltersGate
+      parse={parseComplianceParams}
+      resetHref="/compliance"
+      skeletonRows={4}
+      view={ComplianceQueryView}
+    />
   );
 }
 
-function ComplianceQueryView({ query, update }: { query: ComplianceQuery; update: UpdateFilters }) {
+function ComplianceQueryView({ query, update }: FilteredViewProps<ComplianceQuery>) {
   const read = useReportRead(
     ["compliance", query],
     (r) => complianceReportUrl(query, r),

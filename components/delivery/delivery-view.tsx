@@ -1,9 +1,8 @@
 "use client";
 
 import { formatDayRange } from "@/components/filters/date-range-picker";
-import { FiltersGate } from "@/components/filters/filters-gate";
+import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
-import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { ReportReadState } from "@/components/report/report-read-state";
 import { useReportRead } from "@/components/report/use-report-read";
 import { deliveryLineSchema } from "@/lib/delivery/protocol";
@@ -15,13 +14,16 @@ import { DeliveryReport } from "./delivery-report";
 
 export function DeliveryView() {
   return (
-    <FiltersGate parse={parseDeliveryParams} resetHref="/delivery" skeletonRows={4}>
-      {(query, update) => <DeliveryQueryView query={query} update={update} />}
-    </FiltersGate>
+    <FiltersGate
+      parse={parseDeliveryParams}
+      resetHref="/delivery"
+      skeletonRows={4}
+      view={DeliveryQueryView}
+    />
   );
 }
 
-function DeliveryQueryView({ query, update }: { query: DeliveryQuery; update: UpdateFilters }) {
+function DeliveryQueryView({ query, update }: FilteredViewProps<DeliveryQuery>) {
   const read = useReportRead(
     ["delivery", query],
     (r) => deliveryReportUrl(query, r),

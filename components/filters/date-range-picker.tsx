@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { DayPicker, type DateRange } from "react-day-picker";
 import "react-day-picker/style.css";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { formatDayRange } from "@/lib/time/label";
 import { FIRST_DAY } from "@/lib/time/schemas";
 import { PRESETS, presetRange, todayInZone, type PresetName } from "@/lib/time/presets";
@@ -53,24 +54,10 @@ export function DateRangePicker({
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onClick = (e: MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
-    };
-  }, [open]);
+  useDismiss(open, wrapper, (how) => {
+    setOpen(false);
+    if (how === "escape") button.current?.focus();
+  });
 
   const apply = (range: { from: string; to: string }) => {
     onChange(range);

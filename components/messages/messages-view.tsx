@@ -9,9 +9,8 @@ import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
 import { formatDayRange } from "@/components/filters/date-range-picker";
-import { FiltersGate } from "@/components/filters/filters-gate";
+import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
-import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { EmptyPage } from "@/components/ui/empty-page";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
@@ -38,22 +37,13 @@ function withSearch(rangeQuery: string, search: MessageSearch): string {
 }
 
 export function MessagesView() {
-  return (
-    <FiltersGate parse={parseMessagesUrl} resetHref="/messages">
-      {(query, update) => <MessagesTable {...query} update={update} />}
-    </FiltersGate>
-  );
+  return <FiltersGate parse={parseMessagesUrl} resetHref="/messages" view={MessagesTable} />;
 }
 
 function MessagesTable({
-  filters,
-  sorting,
+  query: { filters, sorting },
   update,
-}: {
-  filters: MessageViewInput;
-  sorting: SortingState;
-  update: UpdateFilters;
-}) {
+}: FilteredViewProps<{ filters: MessageViewInput; sorting: SortingState }>) {
   const { from, to, tz, direction, page, pageSize, ...search } = filters;
   const searching = hasSearch(search);
   const query = useQuery({
@@ -126,11 +116,11 @@ function MessagesTable({
 
       {query.isError ? (
         // The action threw: no answer at all (connection, restart, ended session).
-        <ErrorPanel error={describeFailedRead()} onRetry={() => query.refetch()} />
+        <ErrorPanel error={describeFailedRead()} onRetry={() => void query.refetch()} />
       ) : !result ? (
         <TableSkeleton />
       ) : !result.ok ? (
-        <ErrorPanel error={result.error} onRetry={() => query.refetch()} />
+        <ErrorPanel error={result.error} onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
         <EmptyPage
           page={page}

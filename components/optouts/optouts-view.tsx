@@ -7,9 +7,8 @@ import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
 import { formatDayRange } from "@/components/filters/date-range-picker";
-import { FiltersGate } from "@/components/filters/filters-gate";
+import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
-import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { sortingToUrl } from "@/lib/filters/sort";
 import { EmptyPage } from "@/components/ui/empty-page";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -35,22 +34,13 @@ export function OptOutsView() {
   const hydrated = useHydrated();
 
   if (!hydrated) return <TableSkeleton />;
-  return (
-    <FiltersGate parse={parseOptOutsUrl} resetHref="/optouts">
-      {(query, update) => <OptOutsPanel {...query} update={update} />}
-    </FiltersGate>
-  );
+  return <FiltersGate parse={parseOptOutsUrl} resetHref="/optouts" view={OptOutsPanel} />;
 }
 
 function OptOutsPanel({
-  filters,
-  sorting,
+  query: { filters, sorting },
   update,
-}: {
-  filters: OptOutListInput;
-  sorting: SortingState;
-  update: UpdateFilters;
-}) {
+}: FilteredViewProps<{ filters: OptOutListInput; sorting: SortingState }>) {
   const { from, to, tz, page, pageSize, number } = filters;
   const { rows: result, busy, refetch, rowsOrEmpty } = useOptOutRows(filters);
   const [removing, setRemoving] = useState<OptOut | null>(null);

@@ -1,9 +1,8 @@
 "use client";
 
 import { formatDayRange } from "@/components/filters/date-range-picker";
-import { FiltersGate } from "@/components/filters/filters-gate";
+import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
-import type { UpdateFilters } from "@/components/filters/use-url-filters";
 import { ReportReadState } from "@/components/report/report-read-state";
 import { useReportRead } from "@/components/report/use-report-read";
 import { spendLineSchema } from "@/lib/spend/protocol";
@@ -14,13 +13,16 @@ import { SpendReport } from "./spend-report";
 
 export function SpendView() {
   return (
-    <FiltersGate parse={parseSpendParams} resetHref="/spend" skeletonRows={4}>
-      {(query, update) => <SpendQueryView query={query} update={update} />}
-    </FiltersGate>
+    <FiltersGate
+      parse={parseSpendParams}
+      resetHref="/spend"
+      skeletonRows={4}
+      view={SpendQueryView}
+    />
   );
 }
 
-function SpendQueryView({ query, update }: { query: SpendQuery; update: UpdateFilters }) {
+function SpendQueryView({ query, update }: FilteredViewProps<SpendQuery>) {
   const read = useReportRead(["spend", query], (r) => spendReportUrl(query, r), spendLineSchema);
   const { from, to, tz, direction } = query;
   const rangeText = `${formatDayRange(from, to)} (${tz})${
