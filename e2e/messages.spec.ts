@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request as BrowserRequest } from "@playwright/test";
 import { format } from "date-fns";
 import {
   API_KEY,
@@ -167,12 +167,19 @@ test("hostile message bodies stay inert", async ({ page }) => {
 
 test("no response the browser receives contains the API key", async ({ page }) => {
   const leaks: string[] = [];
-  page.on("response", async (res) => {
+  // Every request until its body has been checked (or it failed): late responses such as
+  // prefetches are waited for, not guessed at with a sleep.
+  const unchecked = new Set<BrowserRequest>();
+  page.on("request", (req) => unchecked.add(req));
+  page.on("requestfailed", (req) => unchecked.delete(req));
+  page.on("requestfinished", async (req) => {
     try {
-      const body = await res.text();
-      if (body.includes(API_KEY)) leaks.push(res.url());
+      const body = (await (await req.response())?.text()) ?? "";
+      if (body.includes(API_KEY)) leaks.push(req.url());
     } catch {
       // Redirects and aborted responses have no body.
+    } finally {
+      unchecked.delete(req);
     }
   });
   await page.goto("/messages");
@@ -180,8 +187,7 @@ test("no response the browser receives contains the API key", async ({ page }) =
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(table(page).locator("tbody tr")).toHaveCount(100);
-  // Let any late responses (prefetches) arrive before checking.
-  await page.waitForTimeout(1000);
+  await expect.poll(() => unchecked.size).toBe(0);
   expect(leaks).toEqual([]);
 });
 
