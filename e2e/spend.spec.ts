@@ -114,6 +114,22 @@ test("totals per currency equal an exact sum of the API's data", async ({ page }
   await expect(page.getByRole("table", { name: /By route/ })).toBeVisible();
   await expect(page.getByRole("table", { name: /By campaign/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
+  // A long breakdown shows its top 12 until "Show all" (a week holds more statuses).
+  const byStatus = page.getByTestId("by-status-table");
+  await expect(byStatus.locator("tbody tr")).toHaveCount(12);
+  const showAll = page.getByRole("button", { name: /^Show all \d+ statuses$/ });
+  const statuses = Number(/\d+/.exec((await showAll.textContent()) ?? "")?.[0]);
+  expect(statuses).toBeGreaterThan(12);
+  await expect(byStatus.locator("caption")).toContainText(`(top 12 of ${statuses})`);
+  await expect(showAll).toHaveAttribute("aria-expanded", "false");
+  await showAll.click();
+  await expect(byStatus.locator("tbody tr")).toHaveCount(statuses);
+  await expect(byStatus.locator("caption")).not.toContainText("top 12");
+  await expect(page.getByRole("button", { name: "Show the top 12 only" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   expect(leaks).toEqual([]);
 });
 

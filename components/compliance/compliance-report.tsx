@@ -1,9 +1,11 @@
+import { DayBarChart } from "@/components/report/day-bar-chart";
+import { ReportHeader } from "@/components/report/report-header";
+import type { ReportProps } from "@/components/report/report-props";
+import { ReportSection, SideBySide } from "@/components/report/report-section";
+import { ReportTable } from "@/components/report/report-table";
 import { complianceCsvUrl } from "@/lib/compliance/query";
 import type { ComplianceResult } from "@/lib/compliance/types";
-import { formatCount, formatLongDay, formatSeconds } from "@/lib/report/format";
-import { formatInZone } from "@/lib/time/format";
-import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
-import { DayBarChart } from "@/components/report/day-bar-chart";
+import { formatCount, formatLongDay } from "@/lib/report/format";
 import { SentAfterOptOutTable } from "./sent-after-optout-table";
 
 /** The finished report: totals, the day chart and table, then every message found. */
@@ -12,15 +14,9 @@ export function ComplianceReport({
   rangeText,
   onReadAgain,
   busy,
-}: {
-  result: ComplianceResult;
-  rangeText: string;
-  onReadAgain: () => void;
-  busy: boolean;
-}) {
+}: ReportProps<ComplianceResult>) {
   const { summary, read } = result;
   const { query } = summary;
-  const readAt = formatInZone(read.readAt, query.tz, "time");
   const peak = summary.byDay.reduce<(typeof summary.byDay)[number] | undefined>(
     (best, d) => (d.messages > (best?.messages ?? 0) ? d : best),
     undefined,
@@ -31,16 +27,15 @@ export function ComplianceReport({
 
   return (
     <div className="space-y-8" aria-busy={busy}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" data-testid="read-info">
-          Checked {formatCount(summary.checked)} outgoing messages from {rangeText} against{" "}
-          {formatCount(summary.optOuts)} opt-outs. Read {formatCount(read.optOutPages + read.pages)}{" "}
-          pages in {formatSeconds(read.elapsedMs)} at {readAt}
-          {read.cached ? " (kept by the server for a few minutes)" : ""}.
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {/* No `download` attribute: Content-Disposition makes the file; a refusal (429, a
-              bad link) then opens as a page in words instead of a failed download. */}
+      <ReportHeader
+        read={read}
+        pages={read.optOutPages + read.pages}
+        tz={query.tz}
+        onReadAgain={onReadAgain}
+        busy={busy}
+        actions={
+          // No `download` attribute: Content-Disposition makes the file; a refusal (429, a
+          // bad link) then opens as a page in words instead of a failed download.
           <a
             href={complianceCsvUrl(query)}
             data-testid="compliance-csv"
@@ -48,16 +43,11 @@ export function ComplianceReport({
           >
             Download CSV
           </a>
-          <button
-            type="button"
-            onClick={onReadAgain}
-            disabled={busy}
-            className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            Read again
-          </button>
-        </div>
-      </div>
+        }
+      >
+        Checked {formatCount(summary.checked)} outgoing messages from {rangeText} against{" "}
+        {formatCount(summary.optOuts)} opt-outs.
+      </ReportHeader>
 
       <p
         className={`rounded-lg border p-4 text-base ${
@@ -88,11 +78,8 @@ export function ComplianceReport({
         </p>
       )}
 
-      <section aria-labelledby="compliance-by-day" className="space-y-3">
-        <h2 id="compliance-by-day" className="text-lg font-semibold">
-          By day
-        </h2>
-        <div className="grid items-start gap-3 xl:grid-cols-2">
+      <ReportSection id="compliance-by-day" title="By day">
+        <SideBySide>
           <DayBarChart
             title="Messages sent after opt-out per day"
             description={chartText}
@@ -105,49 +92,24 @@ export function ComplianceReport({
             barClassName="fill-red-700"
             testId="compliance-chart"
           />
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="compliance-by-day">
-              <caption className="px-3 py-2 text-left text-base font-semibold text-slate-900">
-                Sent after opt-out by day ({query.tz})
-              </caption>
-              <thead className="border-y border-slate-200 bg-slate-50">
-                <tr>
-                  <th scope="col" className={TH}>
-                    Day
-                  </th>
-                  <th scope="col" className={TH_NUM}>
-                    Sent after opt-out
-                  </th>
-                  <th scope="col" className={TH_NUM}>
-                    Numbers
-                  </th>
-                  <th scope="col" className={TH_NUM}>
-                    Outgoing checked
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {summary.byDay.map((d) => (
-                  <tr key={d.day} data-day={d.day}>
-                    <th scope="row" className={`${TD} text-left font-normal`}>
-                      {formatLongDay(d.day)}
-                    </th>
-                    <td className={TD_NUM}>{formatCount(d.messages)}</td>
-                    <td className={TD_NUM}>{formatCount(d.numbers)}</td>
-                    <td className={TD_NUM}>{formatCount(d.checked)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </section>
+          <ReportTable
+            caption={`Sent after opt-out by day (${query.tz})`}
+            columns={[
+              { header: "Day", cell: (d) => formatLongDay(d.day) },
+              { header: "Sent after opt-out", count: (d) => d.messages },
+              { header: "Numbers", count: (d) => d.numbers },
+              { header: "Outgoing checked", count: (d) => d.checked },
+            ]}
+            rows={summary.byDay}
+            rowKey={(d) => d.day}
+            rowData={(d) => ({ "data-day": d.day })}
+            testId="compliance-by-day"
+          />
+        </SideBySide>
+      </ReportSection>
 
       {summary.matches > 0 && (
-        <section aria-labelledby="compliance-messages" className="space-y-3">
-          <h2 id="compliance-messages" className="text-lg font-semibold">
-            Messages sent after opt-out
-          </h2>
+        <ReportSection id="compliance-messages" title="Messages sent after opt-out">
           {summary.matches > summary.rows.length && (
             <p className="text-sm text-slate-700" data-testid="rows-truncated">
               Showing the oldest {formatCount(summary.rows.length)} of{" "}
@@ -155,7 +117,7 @@ export function ComplianceReport({
             </p>
           )}
           <SentAfterOptOutTable rows={summary.rows} query={query} />
-        </section>
+        </ReportSection>
       )}
     </div>
   );

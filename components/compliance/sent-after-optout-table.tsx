@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Pager } from "@/components/data-table/pager";
-import { TD, TH } from "@/components/report/table-cells";
+import { ReportTable } from "@/components/report/report-table";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatGap } from "@/lib/compliance/format";
@@ -29,66 +29,49 @@ export function SentAfterOptOutTable({
   const detailQuery = new URLSearchParams({ from: query.from, to: query.to, tz: query.tz });
 
   return (
-    <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="sent-after-optout-table">
-          <caption className="sr-only">
-            Outgoing messages sent to numbers that had opted out, oldest first
-          </caption>
-          <thead className="border-y border-slate-200 bg-slate-50">
-            <tr>
-              <th scope="col" className={TH}>
-                Sent ({query.tz})
-              </th>
-              <th scope="col" className={TH}>
-                Recipient
-              </th>
-              <th scope="col" className={TH}>
-                Status
-              </th>
-              <th scope="col" className={TH}>
-                Opted out
-              </th>
-              <th scope="col" className={TH}>
-                Opt-out note
-              </th>
-              <th scope="col" className={TH}>
-                Sent after
-              </th>
-              <th scope="col" className={TH}>
-                Message
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
-            {shown.map(({ message: m, optOut: o }) => (
-              <tr key={m.id} data-id={m.id}>
-                <td className={`${TD} whitespace-nowrap tabular-nums`}>
-                  <Link
-                    href={`/messages/${encodeURIComponent(m.id)}?${detailQuery}`}
-                    className="text-brand-700 underline decoration-brand-600/40 underline-offset-2 hover:decoration-brand-700"
-                  >
-                    {formatInZone(m.created, query.tz)}
-                    <span className="sr-only"> – open message</span>
-                  </Link>
-                </td>
-                <td className={`${TD} font-mono text-xs`}>{m.recipient}</td>
-                <td className={TD}>
-                  <StatusBadge status={m.status} />
-                </td>
-                <td className={`${TD} whitespace-nowrap tabular-nums`}>
-                  {formatInZone(o.created, query.tz)}
-                </td>
-                <td className={TD}>{o.note ?? "—"}</td>
-                <td className={`${TD} whitespace-nowrap`}>{formatGap(m.created - o.created)}</td>
-                <td className={`${TD} min-w-64 max-w-md`}>
-                  <ExpandableText text={m.body} limit={60} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <ReportTable
+      caption="Outgoing messages sent to numbers that had opted out, oldest first"
+      hideCaption
+      rowHeader={false}
+      alignTop
+      columns={[
+        {
+          header: `Sent (${query.tz})`,
+          className: "whitespace-nowrap tabular-nums",
+          cell: ({ message: m }) => (
+            <Link
+              href={`/messages/${encodeURIComponent(m.id)}?${detailQuery}`}
+              className="text-brand-700 underline decoration-brand-600/40 underline-offset-2 hover:decoration-brand-700"
+            >
+              {formatInZone(m.created, query.tz)}
+              <span className="sr-only"> – open message</span>
+            </Link>
+          ),
+        },
+        { header: "Recipient", className: "font-mono text-xs", cell: (r) => r.message.recipient },
+        { header: "Status", cell: (r) => <StatusBadge status={r.message.status} /> },
+        {
+          header: "Opted out",
+          className: "whitespace-nowrap tabular-nums",
+          cell: (r) => formatInZone(r.optOut.created, query.tz),
+        },
+        { header: "Opt-out note", cell: (r) => r.optOut.note ?? "—" },
+        {
+          header: "Sent after",
+          className: "whitespace-nowrap",
+          cell: (r) => formatGap(r.message.created - r.optOut.created),
+        },
+        {
+          header: "Message",
+          className: "min-w-64 max-w-md",
+          cell: (r) => <ExpandableText text={r.message.body} limit={60} />,
+        },
+      ]}
+      rows={shown}
+      rowKey={(r) => r.message.id}
+      rowData={(r) => ({ "data-id": r.message.id })}
+      testId="sent-after-optout-table"
+    >
       {rows.length > PAGE_SIZE && (
         <Pager
           page={current}
@@ -99,6 +82,6 @@ export function SentAfterOptOutTable({
           total={rows.length}
         />
       )}
-    </div>
+    </ReportTable>
   );
 }

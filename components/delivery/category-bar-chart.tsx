@@ -1,3 +1,5 @@
+import { ChartFrame } from "@/components/report/chart-frame";
+
 // A hand-made horizontal SVG bar chart of a few categories (statuses, routes): one labelled
 // bar each, longest first. Summarised in its aria-label; each bar has a <title>; the table
 // beside it holds the same numbers for screen-reader users.
@@ -37,42 +39,33 @@ export function CategoryBarChart({
   const plotW = W - LABEL_W - VALUE_W;
   const h = Math.max(1, items.length) * ROW + PAD_Y * 2;
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-3">
-      <figcaption className="mb-1 text-sm font-semibold text-slate-900">{title}</figcaption>
-      <svg
-        role="img"
-        aria-label={description}
-        viewBox={`0 0 ${W} ${h}`}
-        className="h-auto w-full"
-        data-testid={testId}
-      >
-        {items.length === 0 && (
-          <text x={W / 2} y={h / 2 + 4} textAnchor="middle" className="fill-slate-600 text-[12px]">
-            None
-          </text>
-        )}
-        {items.map((item, i) => {
-          const y = PAD_Y + i * ROW;
-          const w = max > 0 ? Math.max(1, (item.value / max) * plotW) : 0;
-          return (
-            <g key={item.key}>
-              <title>{`${item.label}: ${item.text}`}</title>
-              <text
-                x={LABEL_W - 8}
-                y={y + ROW / 2 + 4}
-                textAnchor="end"
-                className="fill-slate-700 text-[11px]"
-              >
-                {clip(item.label, 26)}
-              </text>
-              <rect x={LABEL_W} y={y + 4} width={w} height={ROW - 8} className={barClassName} />
-              <text x={LABEL_W + w + 6} y={y + ROW / 2 + 4} className="fill-slate-700 text-[11px]">
-                {item.text}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ChartFrame title={title} description={description} width={W} height={h} testId={testId}>
+      {items.length === 0 && (
+        <text x={W / 2} y={h / 2 + 4} textAnchor="middle" className="fill-slate-600 text-[12px]">
+          None
+        </text>
+      )}
+      {items.map((item, i) => {
+        const y = PAD_Y + i * ROW;
+        const w = max > 0 ? Math.max(1, (item.value / max) * plotW) : 0;
+        return (
+          <g key={item.key}>
+            <title>{`${item.label}: ${item.text}`}</title>
+            <text
+              x={LABEL_W - 8}
+              y={y + ROW / 2 + 4}
+              textAnchor="end"
+              className="fill-slate-700 text-[11px]"
+            >
+              {clip(item.label, 26)}
+            </text>
+            <rect x={LABEL_W} y={y + 4} width={w} height={ROW - 8} className={barClassName} />
+            <text x={LABEL_W + w + 6} y={y + ROW / 2 + 4} className="fill-slate-700 text-[11px]">
+              {item.text}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }

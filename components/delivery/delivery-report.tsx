@@ -1,8 +1,10 @@
 import { DayBarChart } from "@/components/report/day-bar-chart";
+import { ReportHeader } from "@/components/report/report-header";
+import type { ReportProps } from "@/components/report/report-props";
+import { ReportSection, SideBySide } from "@/components/report/report-section";
 import { deliveryRate, formatRate } from "@/lib/delivery/status-class";
 import type { DeliveryResult } from "@/lib/delivery/types";
-import { formatCount, formatLongDay, formatSeconds } from "@/lib/report/format";
-import { formatInZone } from "@/lib/time/format";
+import { formatCount, formatLongDay } from "@/lib/report/format";
 import { CountsTable } from "./counts-table";
 import { FailuresByRoute, StatusSections } from "./failure-sections";
 
@@ -12,16 +14,10 @@ export function DeliveryReport({
   rangeText,
   onReadAgain,
   busy,
-}: {
-  result: DeliveryResult;
-  rangeText: string;
-  onReadAgain: () => void;
-  busy: boolean;
-}) {
+}: ReportProps<DeliveryResult>) {
   const { summary, read } = result;
   const { totals, query } = summary;
   const rate = deliveryRate(totals);
-  const readAt = formatInZone(read.readAt, query.tz, "time");
 
   const rated = summary.byDay
     .map((d) => ({ day: d.day, rate: deliveryRate(d) }))
@@ -43,21 +39,9 @@ export function DeliveryReport({
 
   return (
     <div className="space-y-8" aria-busy={busy}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" data-testid="read-info">
-          {formatCount(totals.messages)} messages from {rangeText}. Read {formatCount(read.pages)}{" "}
-          {read.pages === 1 ? "page" : "pages"} in {formatSeconds(read.elapsedMs)} at {readAt}
-          {read.cached ? " (kept by the server for a few minutes)" : ""}.
-        </p>
-        <button
-          type="button"
-          onClick={onReadAgain}
-          disabled={busy}
-          className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          Read again
-        </button>
-      </div>
+      <ReportHeader read={read} tz={query.tz} onReadAgain={onReadAgain} busy={busy}>
+        {formatCount(totals.messages)} messages from {rangeText}.
+      </ReportHeader>
 
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="delivery-totals">
         {tiles.map((t) => (
@@ -73,11 +57,8 @@ export function DeliveryReport({
         ))}
       </dl>
 
-      <section aria-labelledby="delivery-by-day" className="space-y-3">
-        <h2 id="delivery-by-day" className="text-lg font-semibold">
-          Delivery rate per day
-        </h2>
-        <div className="grid items-start gap-3 xl:grid-cols-2">
+      <ReportSection id="delivery-by-day" title="Delivery rate per day">
+        <SideBySide>
           <DayBarChart
             title="Delivery rate per day"
             description={chartText}
@@ -96,8 +77,8 @@ export function DeliveryReport({
             rows={summary.byDay.map((d) => ({ key: d.day, label: formatLongDay(d.day), ...d }))}
             testId="delivery-by-day"
           />
-        </div>
-      </section>
+        </SideBySide>
+      </ReportSection>
 
       <StatusSections byStatus={summary.byStatus} failed={totals.failed} pending={totals.pending} />
       <FailuresByRoute byRoute={summary.byRoute} />

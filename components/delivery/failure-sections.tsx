@@ -1,9 +1,11 @@
+import { IdLabel } from "@/components/report/id-label";
+import { ReportTable } from "@/components/report/report-table";
+import { ReportSection, SideBySide } from "@/components/report/report-section";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
-import { TD, TD_NUM, TH, TH_NUM } from "@/components/report/table-cells";
 import type { DeliveryOutcome } from "@/lib/delivery/status-class";
 import type { RouteCounts, StatusCount } from "@/lib/delivery/types";
 import { formatCount } from "@/lib/report/format";
-import { CategoryBarChart } from "./category-bar-chart";
+import { CategoryBarChart, type CategoryValue } from "./category-bar-chart";
 import { CountsTable } from "./counts-table";
 
 const CHART_ITEMS = 10;
@@ -11,6 +13,34 @@ const ROUTE_LIMIT = 12;
 
 const share = (n: number, of: number) => (of > 0 ? `${((n / of) * 100).toFixed(1)} %` : "—");
 const routeName = (route: string | null) => route ?? "No route";
+
+/** The failures by status or by route as bars, the top 10 of `items` (most first). */
+function FailureChart({
+  by,
+  items,
+  listed,
+  most,
+  testId,
+}: {
+  by: "status" | "route";
+  items: readonly CategoryValue[];
+  /** How many the table beside lists; the title says "top 10" when that is more. */
+  listed: number;
+  /** The description's words for the most frequent one. */
+  most: (first: CategoryValue) => string;
+  testId: string;
+}) {
+  const top = items.slice(0, CHART_ITEMS);
+  const first = top[0];
+  return (
+    <CategoryBarChart
+      title={`Failures by ${by}${listed > CHART_ITEMS ? ` (top ${CHART_ITEMS})` : ""}`}
+      description={`Bar chart of the failures by ${by}: ${first ? most(first) : "no failures"}.`}
+      items={top}
+      testId={testId}
+    />
+  );
+}
 
 function StatusTable({
   caption,
@@ -24,45 +54,27 @@ function StatusTable({
   testId: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <caption className="px-3 py-2 text-left text-base font-semibold text-slate-900">
-          {caption}
-        </caption>
-        <thead className="border-y border-slate-200 bg-slate-50">
-          <tr>
-            <th scope="col" className={TH}>
-              Status
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Messages
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.status} data-status={r.status}>
-              <th scope="row" className={`${TD} text-left font-normal`}>
-                <StatusBadge status={r.status} />{" "}
-                <code className="ml-1 font-mono text-xs text-slate-700">{r.status}</code>
-              </th>
-              <td className={TD_NUM}>{formatCount(r.messages)}</td>
-              <td className={TD_NUM}>{share(r.messages, of)}</td>
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={3} className={`${TD} text-slate-700`}>
-                None in this range.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      caption={caption}
+      columns={[
+        {
+          header: "Status",
+          cell: (r) => (
+            <>
+              <StatusBadge status={r.status} />{" "}
+              <code className="ml-1 font-mono text-xs text-slate-700">{r.status}</code>
+            </>
+          ),
+        },
+        { header: "Messages", count: (r) => r.messages },
+        { header: "Share", numeric: true, cell: (r) => share(r.messages, of) },
+      ]}
+      rows={rows}
+      rowKey={(r) => r.status}
+      rowData={(r) => ({ "data-status": r.status })}
+      testId={testId}
+      empty="None in this range."
+    />
   );
 }
 
@@ -78,25 +90,19 @@ export function StatusSections({
 }) {
   const of = (o: DeliveryOutcome) => byStatus.filter((s) => s.outcome === o);
   const failures = of("failed");
-  const top = failures.slice(0, CHART_ITEMS);
-  const description = top[0]
-    ? `Bar chart of the failures by status: ${formatCount(failed)} failures, most often ${top[0].status} (${formatCount(top[0].messages)}).`
-    : "Bar chart of the failures by status: no failures.";
   return (
-    <section aria-labelledby="delivery-by-status" className="space-y-3">
-      <h2 id="delivery-by-status" className="text-lg font-semibold">
-        Failures by status
-      </h2>
-      <div className="grid items-start gap-3 xl:grid-cols-2">
-        <CategoryBarChart
-          title={`Failures by status${failures.length > CHART_ITEMS ? ` (top ${CHART_ITEMS})` : ""}`}
-          description={description}
-          items={top.map((s) => ({
+    <ReportSection id="delivery-by-status" title="Failures by status">
+      <SideBySide>
+        <FailureChart
+          by="status"
+          items={failures.map((s) => ({
             key: s.status,
             label: statusLabel(s.status),
             value: s.messages,
             text: formatCount(s.messages),
           }))}
+          listed={failures.length}
+          most={(f) => `${formatCount(failed)} failures, most often ${f.key} (${f.text})`}
           testId="failures-by-status-chart"
         />
         <StatusTable
@@ -105,59 +111,50 @@ export function StatusSections({
           of={failed}
           testId="failures-by-status"
         />
-      </div>
-      <div className="grid items-start gap-3 xl:grid-cols-2">
+      </SideBySide>
+      <SideBySide>
         <StatusTable
           caption="Pending by status (not in the rate)"
           rows={of("pending")}
           of={pending}
           testId="pending-by-status"
         />
-      </div>
-    </section>
+      </SideBySide>
+    </ReportSection>
   );
 }
 
 export function FailuresByRoute({ byRoute }: { byRoute: readonly RouteCounts[] }) {
-  const top = byRoute.filter((r) => r.failed > 0).slice(0, CHART_ITEMS);
-  const description = top[0]
-    ? `Bar chart of the failures by route: most on ${routeName(top[0].route)} (${formatCount(top[0].failed)}).`
-    : "Bar chart of the failures by route: no failures.";
   return (
-    <section aria-labelledby="delivery-by-route" className="space-y-3">
-      <h2 id="delivery-by-route" className="text-lg font-semibold">
-        Failures by route
-      </h2>
-      <div className="grid items-start gap-3 xl:grid-cols-2">
-        <CategoryBarChart
-          title={`Failures by route${byRoute.length > CHART_ITEMS ? ` (top ${CHART_ITEMS})` : ""}`}
-          description={description}
-          items={top.map((r) => ({
-            key: r.route ?? "",
-            label: routeName(r.route),
-            value: r.failed,
-            text: formatCount(r.failed),
-          }))}
+    <ReportSection id="delivery-by-route" title="Failures by route">
+      <SideBySide>
+        <FailureChart
+          by="route"
+          items={byRoute
+            .filter((r) => r.failed > 0)
+            .map((r) => ({
+              key: r.route ?? "",
+              label: routeName(r.route),
+              value: r.failed,
+              text: formatCount(r.failed),
+            }))}
+          listed={byRoute.length}
+          most={(f) => `most on ${f.label} (${f.text})`}
           testId="failures-by-route-chart"
         />
-      </div>
+      </SideBySide>
       <CountsTable
         caption="Delivery by route, most failures first"
         keyHeader="Route"
         rows={byRoute.map((r) => ({
           ...r,
           key: r.route ?? "",
-          label:
-            r.route === null ? (
-              <span className="italic text-slate-700">No route</span>
-            ) : (
-              <code className="break-all font-mono text-xs">{r.route}</code>
-            ),
+          label: <IdLabel id={r.route} none="No route" />,
         }))}
         limit={ROUTE_LIMIT}
         noun="routes"
         testId="delivery-by-route"
       />
-    </section>
+    </ReportSection>
   );
 }

@@ -1,9 +1,10 @@
 import { formatLongDay, formatShortDay } from "@/lib/report/format";
+import { ChartFrame } from "./chart-frame";
 
 // A hand-made SVG bar chart of one value per day (Spend's cost, Delivery's rate,
-// Compliance's counts): a few dozen rects need no chart library (recharts ≈ 100 KiB gzip). The picture is summarised in its
-// aria-label, each bar has a <title>, and every number it draws is in the table beside it,
-// which is what screen-reader users should read. Shared by every report.
+// Compliance's counts): a few dozen rects need no chart library (recharts ≈ 100 KiB gzip).
+// The picture is summarised in its aria-label, each bar has a <title>, and every number it
+// draws is in the table beside it, which is what screen-reader users should read.
 
 const W = 640;
 const H = 220;
@@ -52,68 +53,59 @@ export function DayBarChart({
   const axis = "fill-slate-600 text-[11px]";
 
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-3">
-      <figcaption className="mb-1 text-sm font-semibold text-slate-900">{title}</figcaption>
-      <svg
-        role="img"
-        aria-label={description}
-        viewBox={`0 0 ${W} ${H}`}
-        className="h-auto w-full"
-        data-testid={testId}
-      >
-        <line
-          x1={PAD.left}
-          x2={W - PAD.right}
-          y1={PAD.top}
-          y2={PAD.top}
-          className="stroke-slate-200"
-          strokeDasharray="4 4"
-        />
-        <line
-          x1={PAD.left}
-          x2={W - PAD.right}
-          y1={baseline}
-          y2={baseline}
-          className="stroke-slate-400"
-        />
-        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className={axis}>
-          {maxText ?? String(top)}
+    <ChartFrame title={title} description={description} width={W} height={H} testId={testId}>
+      <line
+        x1={PAD.left}
+        x2={W - PAD.right}
+        y1={PAD.top}
+        y2={PAD.top}
+        className="stroke-slate-200"
+        strokeDasharray="4 4"
+      />
+      <line
+        x1={PAD.left}
+        x2={W - PAD.right}
+        y1={baseline}
+        y2={baseline}
+        className="stroke-slate-400"
+      />
+      <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className={axis}>
+        {maxText ?? String(top)}
+      </text>
+      <text x={PAD.left - 6} y={baseline + 4} textAnchor="end" className={axis}>
+        0
+      </text>
+      {days.map((d, i) => {
+        if (d.value === null || d.value <= 0 || top <= 0) return null;
+        const h = Math.max(1, (Math.min(d.value, top) / top) * PLOT_H);
+        return (
+          <rect
+            key={d.day}
+            x={xOf(i) - barW / 2}
+            y={baseline - h}
+            width={barW}
+            height={h}
+            className={barClassName}
+          >
+            <title>{`${formatLongDay(d.day)}: ${d.text}`}</title>
+          </rect>
+        );
+      })}
+      {first && (
+        <text x={PAD.left} y={H - 8} textAnchor="start" className={axis}>
+          {formatShortDay(first.day)}
         </text>
-        <text x={PAD.left - 6} y={baseline + 4} textAnchor="end" className={axis}>
-          0
+      )}
+      {middle && (
+        <text x={xOf(middleIndex)} y={H - 8} textAnchor="middle" className={axis}>
+          {formatShortDay(middle.day)}
         </text>
-        {days.map((d, i) => {
-          if (d.value === null || d.value <= 0 || top <= 0) return null;
-          const h = Math.max(1, (Math.min(d.value, top) / top) * PLOT_H);
-          return (
-            <rect
-              key={d.day}
-              x={xOf(i) - barW / 2}
-              y={baseline - h}
-              width={barW}
-              height={h}
-              className={barClassName}
-            >
-              <title>{`${formatLongDay(d.day)}: ${d.text}`}</title>
-            </rect>
-          );
-        })}
-        {first && (
-          <text x={PAD.left} y={H - 8} textAnchor="start" className={axis}>
-            {formatShortDay(first.day)}
-          </text>
-        )}
-        {middle && (
-          <text x={xOf(middleIndex)} y={H - 8} textAnchor="middle" className={axis}>
-            {formatShortDay(middle.day)}
-          </text>
-        )}
-        {last && days.length > 1 && (
-          <text x={W - PAD.right} y={H - 8} textAnchor="end" className={axis}>
-            {formatShortDay(last.day)}
-          </text>
-        )}
-      </svg>
-    </figure>
+      )}
+      {last && days.length > 1 && (
+        <text x={W - PAD.right} y={H - 8} textAnchor="end" className={axis}>
+          {formatShortDay(last.day)}
+        </text>
+      )}
+    </ChartFrame>
   );
 }

@@ -1,17 +1,15 @@
+import { IdLabel } from "@/components/report/id-label";
+import { ReportHeader } from "@/components/report/report-header";
+import type { ReportProps } from "@/components/report/report-props";
+import { ReportSection } from "@/components/report/report-section";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { formatCount, formatLongDay } from "@/lib/report/format";
 import type { SpendResult } from "@/lib/spend/types";
-import { formatInZone } from "@/lib/time/format";
 import { BreakdownTable } from "./breakdown-table";
 import { DayCostChart } from "./day-cost-chart";
-import { formatCount, formatLongDay, formatSeconds } from "@/lib/report/format";
 import { TotalsTable } from "./totals-table";
 
 const LIMIT = 12;
-
-function IdKey({ id, none }: { id: string | null; none: string }) {
-  if (id === null) return <span className="italic text-slate-700">{none}</span>;
-  return <code className="break-all font-mono text-xs">{id}</code>;
-}
 
 /** The finished summary: totals, then the breakdowns by day, status, route and campaign. */
 export function SpendReport({
@@ -20,41 +18,19 @@ export function SpendReport({
   zoneText,
   onReadAgain,
   busy,
-}: {
-  result: SpendResult;
-  rangeText: string;
-  zoneText: string;
-  onReadAgain: () => void;
-  busy: boolean;
-}) {
+}: ReportProps<SpendResult> & { zoneText: string }) {
   const { summary, read } = result;
   const { currencies } = summary;
-  const readAt = formatInZone(read.readAt, summary.query.tz, "time");
 
   return (
     <div className="space-y-8" aria-busy={busy}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" data-testid="read-info">
-          {formatCount(summary.records)} messages from {rangeText}. Read {formatCount(read.pages)}{" "}
-          {read.pages === 1 ? "page" : "pages"} in {formatSeconds(read.elapsedMs)} at {readAt}
-          {read.cached ? " (kept by the server for a few minutes)" : ""}.
-        </p>
-        <button
-          type="button"
-          onClick={onReadAgain}
-          disabled={busy}
-          className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          Read again
-        </button>
-      </div>
+      <ReportHeader read={read} tz={summary.query.tz} onReadAgain={onReadAgain} busy={busy}>
+        {formatCount(summary.records)} messages from {rangeText}.
+      </ReportHeader>
 
       <TotalsTable totals={summary.totals} />
 
-      <section aria-labelledby="spend-by-day" className="space-y-3">
-        <h2 id="spend-by-day" className="text-lg font-semibold">
-          By day
-        </h2>
+      <ReportSection id="spend-by-day" title="By day">
         {currencies.length > 0 ? (
           <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
             {currencies.map((c) => (
@@ -78,12 +54,13 @@ export function SpendReport({
           renderKey={(k) => (k ? formatLongDay(k) : "—")}
           testId="by-day-table"
         />
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="spend-by-other" className="space-y-6">
-        <h2 id="spend-by-other" className="text-lg font-semibold">
-          By status, route and campaign
-        </h2>
+      <ReportSection
+        id="spend-by-other"
+        title="By status, route and campaign"
+        className="space-y-6"
+      >
         <BreakdownTable
           caption="By status"
           keyHeader="Status"
@@ -99,7 +76,7 @@ export function SpendReport({
           keyHeader="Route"
           rows={summary.byRoute}
           currencies={currencies}
-          renderKey={(k) => <IdKey id={k} none="No route" />}
+          renderKey={(k) => <IdLabel id={k} none="No route" />}
           limit={LIMIT}
           noun="routes"
           testId="by-route-table"
@@ -109,12 +86,12 @@ export function SpendReport({
           keyHeader="Campaign"
           rows={summary.byCampaign}
           currencies={currencies}
-          renderKey={(k) => <IdKey id={k} none="No campaign" />}
+          renderKey={(k) => <IdLabel id={k} none="No campaign" />}
           limit={LIMIT}
           noun="campaigns"
           testId="by-campaign-table"
         />
-      </section>
+      </ReportSection>
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { formatCount, formatSeconds } from "@/lib/report/format";
+import { formatInZone } from "@/lib/time/format";
+
+// The line above every finished report: what was read and when, the report's own actions
+// (a CSV download) and "Read again".
+
+export interface ReadInfo {
+  pages: number;
+  elapsedMs: number;
+  readAt: number;
+  cached: boolean;
+}
+
+export function ReportHeader({
+  children,
+  read,
+  pages = read.pages,
+  tz,
+  actions,
+  onReadAgain,
+  busy,
+}: {
+  /** What was read, e.g. "1,234 messages from 1–7 March." */
+  children: ReactNode;
+  read: ReadInfo;
+  /** Pages read in all, when the report reads more than one list. */
+  pages?: number;
+  /** The zone of the report, for the time of the read. */
+  tz: string;
+  /** The report's own buttons or links, before "Read again". */
+  actions?: ReactNode;
+  onReadAgain: () => void;
+  busy: boolean;
+}) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <p className="text-sm text-slate-700" data-testid="read-info">
+        {children} Read {formatCount(pages)} {pages === 1 ? "page" : "pages"} in{" "}
+        {formatSeconds(read.elapsedMs)} at {formatInZone(read.readAt, tz, "time")}
+        {read.cached ? " (kept by the server for a few minutes)" : ""}.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {actions}
+        <button
+          type="button"
+          onClick={onReadAgain}
+          disabled={busy}
+          className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          Read again
+        </button>
+      </div>
+    </div>
+  );
+}

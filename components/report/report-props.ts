@@ -1,0 +1,9 @@
+/** What every finished report (Spend, Delivery, Compliance) is given by its page. */
+export interface ReportProps<Result> {
+  result: Result;
+  /** The range in words, e.g. "1–7 March 2026". */
+  rangeText: string;
+  onReadAgain: () => void;
+  /** A new read is running: the report is kept, dimmed, and "Read again" waits. */
+  busy: boolean;
+}
