@@ -76,7 +76,7 @@ export async function requirePermission(permission: Permission): Promise<Session
 
 export type ApiAuth = { ok: true; user: SessionUser } | { ok: false; response: Response };
 
-/** Route handlers that need the user (e.g. for the audit log): the user, or the error response. */
+/** Route handlers (through withPermission): the user, or the error response. */
 export async function authorizeApi(request: Request, permission: Permission): Promise<ApiAuth> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, response: jsonError(401, signedOut()) };
@@ -90,22 +90,10 @@ export async function authorizeApi(request: Request, permission: Permission): Pr
   return { ok: true, user };
 }
 
-/**
- * Route handlers: `const denied = await requireApiPermission(request, "spend:read");
- * if (denied) return denied;` — a 401 JSON when not signed in, 403 when not allowed.
- */
-export async function requireApiPermission(
-  request: Request,
-  permission: Permission,
-): Promise<Response | null> {
-  const auth = await authorizeApi(request, permission);
-  return auth.ok ? null : auth.response;
-}
-
 export type ActionDenied = { ok: false; error: ApiErrorInfo };
 
 /**
- * Server actions: `const denied = await actionGuard("optouts:write"); if (denied) return denied;`
+ * Server actions (through authorizedAction, lib/auth/action-client.ts): null when allowed.
  * The error fits ActionResult ("signed-out" 401, or "forbidden" 403 when the role does not allow it).
  */
 export async function actionGuard(
