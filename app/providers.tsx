@@ -1,7 +1,6 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -15,10 +14,7 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return (
-    // URL state (components/filters/use-url-filters.ts) reads and writes through Next's router.
-    <NuqsAdapter>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </NuqsAdapter>
-  );
+  // URL state has its adapter where it is used (components/filters/filters-gate.tsx), so
+  // pages without filters do not load it.
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useId, useRef, useState } from "react";
-import { DayPicker, type DateRange } from "react-day-picker";
+import type { DateRange } from "react-day-picker";
 import "react-day-picker/style.css";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import { formatDayRange } from "@/lib/time/label";
@@ -9,6 +10,18 @@ import { FIRST_DAY } from "@/lib/time/schemas";
 import { PRESETS, presetRange, todayInZone, type PresetName } from "@/lib/time/presets";
 
 export { formatDayRange };
+
+// The calendar is a large part of a filtered page's script and is needed only once the panel
+// opens (the presets work without it): it loads then.
+const DayPicker = dynamic(() => import("react-day-picker").then((m) => m.DayPicker), {
+  ssr: false,
+  loading: () => (
+    <div
+      aria-hidden="true"
+      className="h-72 w-[34rem] max-w-full animate-pulse rounded bg-slate-100"
+    />
+  ),
+});
 
 // The picker works on calendar days; a Date here is only a (year, month, day) carrier in
 // the browser's local calendar, never an instant. Instants come from `tz` on the server.

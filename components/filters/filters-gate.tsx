@@ -1,5 +1,6 @@
 "use client";
 
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ComponentType } from "react";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { UrlParse } from "@/lib/filters/url-filters";
@@ -14,24 +15,40 @@ export interface FilteredViewProps<Q> {
 
 /**
  * Every filtered page's start: a skeleton while the default range is written into the URL,
- * the link's problem (with Reset) when its filters cannot be used, else the page's `view`.
+ * the link's problem (with Reset) when its filters cannot be used, else the page's `view`
+ * (given the query, `update` and `viewProps`).
  */
-export function FiltersGate<Q>({
-  parse,
-  resetHref,
-  skeletonRows,
-  view: View,
-}: {
+export function FiltersGate<Q, P extends object = object>(props: GateProps<Q, P>) {
+  // nuqs reads and writes the URL through Next's router. Its adapter sits here, where URL
+  // state is used, not in the root layout: pages without filters then do not load it.
+  return (
+    <NuqsAdapter>
+      <Gate {...props} />
+    </NuqsAdapter>
+  );
+}
+
+interface GateProps<Q, P> {
   /** Module-level (stable): the filters are parsed again when it changes. */
   parse: UrlParse<Q>;
   resetHref: string;
   skeletonRows?: number;
-  view: ComponentType<FilteredViewProps<Q>>;
-}) {
+  /** Module-level (stable): a new component would remount the page. */
+  view: ComponentType<FilteredViewProps<Q> & P>;
+  viewProps?: P;
+}
+
+function Gate<Q, P extends object>({
+  parse,
+  resetHref,
+  skeletonRows,
+  view: View,
+  viewProps,
+}: GateProps<Q, P>) {
   const { state, update } = useUrlFilters(parse);
   if (state.status === "pending") return <TableSkeleton rows={skeletonRows} />;
   if (state.status === "invalid") {
     return <LinkProblem problem={state} resetHref={resetHref} update={update} />;
   }
-  return <View query={state.query} update={update} />;
+  return <View {...(viewProps as P)} query={state.query} update={update} />;
 }
