@@ -1,14 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { authSettings, resetAuthEnvForTests } from "@/lib/auth/env";
+import { authSettings } from "@/lib/auth/env";
 import { ROLES, can, type Role } from "@/lib/auth/roles";
 import { createSession } from "@/lib/auth/session-store";
 import { createUser } from "@/lib/auth/users";
-import { closeDbForTests, getDb } from "@/lib/db";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { resetEnvForTests } from "@/lib/env";
+import { getDb } from "@/lib/db";
 import { signedOut } from "@/lib/errors/dashboard";
+import { openAppDb } from "./app-db";
+import { filesUnder, ROOT, routeOf, serverActionFiles } from "./app-files";
 import {
   ACTION_PERMISSIONS,
   PAGE_PERMISSIONS,
@@ -24,7 +23,6 @@ import {
 // the table fails here. Inputs are junk on purpose: the check must come first, and an
 // allowed call may then fail in any other way (400 and the like).
 
-const ROOT = path.resolve(__dirname, "..");
 const session = vi.hoisted(() => ({ token: null as string | null }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
@@ -51,33 +49,13 @@ function expected(who: Who, needs: Requirement): "signed-out" | "forbidden" | "a
   return needs === "signed-in" || can(who, needs) ? "allowed" : "forbidden";
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
-    const rel = path.join(dir, name);
-    if (name === "node_modules" || name.startsWith(".")) return [];
-    return statSync(path.join(ROOT, rel)).isDirectory() ? filesUnder(rel) : [rel];
-  });
-}
-
-/** app/messages/[id]/page.tsx -> /messages/[id] (route groups dropped). */
-const routeOf = (file: string) =>
-  `/${path
-    .dirname(file)
-    .split(path.sep)
-    .slice(1)
-    .filter((s) => !/^\(.*\)$/.test(s))
-    .join("/")}`;
-
 const importFile = (file: string) =>
   import(/* @vite-ignore */ path.join(ROOT, file)) as Promise<Record<string, unknown>>;
 
-const saved = { ...process.env };
-let t: TestDb;
+let appDb: Awaited<ReturnType<typeof openAppDb>>;
 beforeAll(async () => {
-  t = await createTestDb();
-  Object.assign(process.env, {
+  appDb = await openAppDb({
     DASHBOARD_SECRET: "permissions-test-secret-permissions-test",
-    DASHBOARD_DEMO: "",
     // Nothing here should reach the provider; if something does, it fails fast.
     MOBIVATE_API_BASE_URL: "http://127.0.0.1:9",
     MOBIVATE_API_KEY: "permissions-test-key",
@@ -86,15 +64,6 @@ beforeAll(async () => {
     // forbidden() throws only when Next enables it (next.config.mjs: authInterrupts).
     __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "1",
   });
-  delete process.env.DASHBOARD_ADMIN_EMAIL;
-  delete process.env.DASHBOARD_ADMIN_PASSWORD;
-  if (t.url) process.env.DATABASE_URL = t.url;
-  else {
-    await t.close(); // getDb() opens the same folder itself
-    process.env.DASHBOARD_DATA_DIR = t.dataDir ?? "";
-  }
-  resetAuthEnvForTests();
-  resetEnvForTests();
   const db = await getDb();
   for (const role of ROLES) {
     const user = await createUser(db, {
@@ -109,11 +78,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   session.token = null;
-  await closeDbForTests();
-  process.env = { ...saved };
-  resetAuthEnvForTests();
-  resetEnvForTests();
-  await t?.cleanup().catch(() => undefined);
+  await appDb?.close();
 }, 60_000);
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -153,16 +118,7 @@ describe("route handlers", { timeout: 60_000 }, () => {
   }
 });
 
-/** Every "use server" module (the inventory test requires them to be lib/<feature>/actions.ts). */
-const actionFiles = ["app", "lib", "components"]
-  .flatMap(filesUnder)
-  .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
-  .filter((f) =>
-    readFileSync(path.join(ROOT, f), "utf8")
-      .split("\n")
-      .slice(0, 5)
-      .some((line) => /^["']use server["'];?$/.test(line.trim())),
-  );
+const actionFiles = serverActionFiles();
 
 type Result = { ok: boolean; error?: { kind?: string; status?: number } };
 

@@ -1,12 +1,10 @@
 import { asc, gt, max } from "drizzle-orm";
-import { resetAuthEnvForTests } from "@/lib/auth/env";
 import { createUser } from "@/lib/auth/users";
-import { closeDbForTests, getDb } from "@/lib/db";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { getDb } from "@/lib/db";
 import { auditLog, settings, users } from "@/lib/db/schema";
-import { resetEnvForTests } from "@/lib/env";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { invalidateMobivateConfigCache } from "@/lib/settings/mobivate-config";
+import { openAppDb } from "../app-db";
 import { humanMessageProblem, stringsIn } from "./human-message";
 import type { ActionEntry, ParamKind } from "./inventory";
 
@@ -23,31 +21,18 @@ export interface World {
   close(): Promise<void>;
 }
 
-const saved = { ...process.env };
-
 export async function openWorld(): Promise<World> {
   const sandbox = await startSandbox({ port: 0, messages: 2000, spanDays: 7, seed: 8 });
-  const t: TestDb = await createTestDb();
-  Object.assign(process.env, {
+  const appDb = await openAppDb({
     MOBIVATE_API_BASE_URL: sandbox.url,
     MOBIVATE_API_KEY: sandbox.apiKey,
     MOBIVATE_MAX_RETRIES: "0",
     // A hostile base URL that is not refused is called: keep the wait short.
     MOBIVATE_TIMEOUT_MS: "1000",
     DASHBOARD_SECRET: "hostile-suite-secret-hostile-suite-secret",
-    DASHBOARD_DEMO: "",
     DASHBOARD_LOGIN_MAX_FAILURES: "100",
     DASHBOARD_LOGIN_MAX_FAILURES_PER_IP: "10000",
   });
-  delete process.env.DASHBOARD_ADMIN_EMAIL;
-  delete process.env.DASHBOARD_ADMIN_PASSWORD;
-  if (t.url) process.env.DATABASE_URL = t.url;
-  else {
-    await t.close(); // getDb() opens the same folder itself
-    process.env.DASHBOARD_DATA_DIR = t.dataDir ?? "";
-  }
-  resetAuthEnvForTests();
-  resetEnvForTests();
   invalidateMobivateConfigCache();
   const db = await getDb();
   const admin = await createUser(db, {
@@ -70,13 +55,8 @@ export async function openWorld(): Promise<World> {
     target: { id: target.id, email: target.email },
     login,
     async close() {
-      await closeDbForTests();
       await sandbox.close();
-      process.env = { ...saved };
-      resetAuthEnvForTests();
-      resetEnvForTests();
-      if (t.url) await t.cleanup();
-      else await t.cleanup().catch(() => undefined);
+      await appDb.close();
     },
   };
 }

@@ -1,29 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder, ROOT, routeOf, serverActionFiles } from "../app-files";
 import { ACTIONS, KNOWN_FAILING, PAGES, ROUTES } from "./inventory";
 
 // A page, route handler or server action added without an inventory entry would escape the
 // hostile-input suite: these tests fail until it has one.
-const ROOT = path.resolve(__dirname, "../..");
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
-    const rel = path.join(dir, name);
-    if (name === "node_modules" || name.startsWith(".")) return [];
-    return statSync(path.join(ROOT, rel)).isDirectory() ? filesUnder(rel) : [rel];
-  });
-}
-
-/** app/messages/[id]/page.tsx -> /messages/[id] (route groups dropped). */
-const routeOf = (file: string) =>
-  `/${path
-    .dirname(file)
-    .split(path.sep)
-    .slice(1)
-    .filter((s) => !/^\(.*\)$/.test(s))
-    .join("/")}`;
-
 describe("hostile-input inventory", () => {
   it("lists every page", () => {
     const pages = filesUnder("app").filter((f) => /(?:^|\/)page\.(?:tsx|ts|jsx|js)$/.test(f));
@@ -37,14 +19,10 @@ describe("hostile-input inventory", () => {
 
   it('lists every export of every "use server" module', () => {
     const found: string[] = [];
-    for (const dir of ["app", "lib", "components"]) {
-      for (const file of filesUnder(dir).filter((f) => /\.(?:tsx?|jsx?)$/.test(f))) {
-        const text = readFileSync(path.join(ROOT, file), "utf8");
-        const head = text.split("\n").slice(0, 5);
-        if (!head.some((line) => /^["']use server["'];?$/.test(line.trim()))) continue;
-        for (const m of text.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(\w+)/gm)) {
-          found.push(`${file}#${m[1]}`);
-        }
+    for (const file of serverActionFiles()) {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      for (const m of text.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(\w+)/gm)) {
+        found.push(`${file}#${m[1]}`);
       }
     }
     expect(found.sort()).toEqual(ACTIONS.map((a) => `${a.file}#${a.name}`).sort());
