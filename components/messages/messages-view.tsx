@@ -4,10 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTable, type SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { listMessagesAction } from "@/lib/messages/actions";
-import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
+import { TableActions } from "@/components/data-table/table-actions";
 import { formatDayRange } from "@/components/filters/date-range-picker";
 import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
@@ -82,17 +82,7 @@ function MessagesTable({
   return (
     <div className="space-y-4">
       <RangeFilterBar query={filters} update={update} direction="any" pageSize={pageSize}>
-        <div className="ml-auto flex items-end gap-2">
-          {/* No `download` attribute: the route's Content-Disposition makes a file of the CSV,
-              while an error (e.g. 429 "another download is running") opens as a page in words. */}
-          <a
-            href={exportHref}
-            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            Download CSV
-          </a>
-          <ColumnVisibilityMenu table={table} />
-        </div>
+        <TableActions downloadHref={exportHref} table={table} />
       </RangeFilterBar>
 
       <SearchPanel

@@ -2,10 +2,10 @@
 
 import { useTable, type SortingState } from "@tanstack/react-table";
 import { useMemo, useRef, useState } from "react";
-import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
+import { TableActions } from "@/components/data-table/table-actions";
 import { formatDayRange } from "@/components/filters/date-range-picker";
 import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
@@ -74,15 +74,7 @@ function OptOutsPanel({
           value={number}
           onSearch={(n) => update({ number: n, page: undefined })}
         />
-        <div className="ml-auto flex items-end gap-2">
-          <a
-            href={optOutExportHref({ from, to, tz })}
-            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-brand-700 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            Download CSV
-          </a>
-          <ColumnVisibilityMenu table={table} />
-        </div>
+        <TableActions downloadHref={optOutExportHref({ from, to, tz })} table={table} />
       </RangeFilterBar>
 
       <p className="text-sm text-slate-700" data-testid="zone-note">
