@@ -1,7 +1,7 @@
 // `npm test`: lint, format check, typecheck, unit + HTTP tests (Vitest), then the
 // end-to-end tests (Playwright) against a production build. Ends with one plain line
 // "N passed, N failed, N skipped" adding up every runner; exits non-zero on any failure.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 const E2E_SHARDS = Number(process.env.E2E_SHARDS ?? 2);
@@ -19,12 +19,23 @@ function run(label, cmd, args, extraEnv = {}) {
   return res.status === 0;
 }
 
-function gate(label, cmd, args) {
-  if (run(label, cmd, args)) passed += 1;
-  else {
-    failed += 1;
-    console.error(`✗ ${label} failed`);
-  }
+/** One check run in the background; its output is printed whole when it ends. */
+function background(label, cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => {
+      console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}\n${output.trimEnd()}`);
+      if (code === 0) passed += 1;
+      else {
+        failed += 1;
+        console.error(`✗ ${label} failed`);
+      }
+      resolve();
+    });
+  });
 }
 
 function readJson(path) {
@@ -36,9 +47,13 @@ function readJson(path) {
 }
 
 mkdirSync("test-results", { recursive: true });
-gate("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
-gate("format", "npx", ["prettier", "--check", "."]);
-gate("typecheck", "npx", ["tsc", "--noEmit"]);
+// The three static checks side by side: the type-aware lint and the typecheck each keep one
+// core busy for a minute or more, and they read nothing the others write.
+await Promise.all([
+  background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
+  background("format", "npx", ["prettier", "--check", "."]),
+  background("typecheck", "npx", ["tsc", "--noEmit"]),
+]);
 
 function vitest(label, file, paths, extraEnv) {
   rmSync(file, { force: true });
