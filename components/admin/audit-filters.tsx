@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS } from "@/lib/audit/action-names";
 import { AUDIT_PAGE_SIZES, type AuditQuery } from "@/lib/audit/filters";
 import { inputClass, labelClass, primaryButton } from "./styles";
 

@@ -1,4 +1,4 @@
-import type { AuditAction } from "./actions";
+import type { AuditAction } from "./action-names";
 
 // The audit log's failure, apart from lib/audit/record.ts (server-only, often mocked in tests)
 // so any caller can recognise it.

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditAction } from "./actions";
+import type { AuditAction } from "./action-names";
 import { recordAuditOrLog } from "./record";
 import type { AuditActor } from "./store";
 

@@ -4,7 +4,7 @@ import { startOfDayInZone } from "@/lib/time/range";
 import { describeZodError } from "@/lib/filters/messages";
 import { daySchema, timeZoneSchema } from "@/lib/time/schemas";
 import { safeText } from "@/lib/validation/text";
-import { AUDIT_ACTIONS, type AuditAction } from "./actions";
+import { AUDIT_ACTIONS, type AuditAction } from "./action-names";
 
 // The audit log's URL parameters, shared by the page and its CSV route.
 export const AUDIT_PAGE_SIZES = [25, 50, 100, 200] as const;

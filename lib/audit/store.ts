@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { auditLog, type AuditRow } from "@/lib/db/schema";
-import type { AuditAction, AuditOutcome } from "./actions";
+import type { AuditAction, AuditOutcome } from "./action-names";
 
 export interface AuditActor {
   id: string | null;

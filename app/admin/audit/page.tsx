@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilters } from "@/components/admin/audit-filters";
-import { AUDIT_ACTIONS, isAuditAction } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, isAuditAction } from "@/lib/audit/action-names";
 import {
   auditInstants,
   auditSearch,
