@@ -1,16 +1,10 @@
 import type { ReactNode } from "react";
 import { formatCount, formatSeconds } from "@/lib/report/format";
+import type { ReadInfo } from "@/lib/report/protocol";
 import { formatInZone } from "@/lib/time/format";
 
 // The line above every finished report: what was read and when, the report's own actions
 // (a CSV download) and "Read again".
-
-export interface ReadInfo {
-  pages: number;
-  elapsedMs: number;
-  readAt: number;
-  cached: boolean;
-}
 
 export function ReportHeader({
   children,

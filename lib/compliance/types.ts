@@ -1,6 +1,7 @@
 // Shapes of the "sent after opt-out" report. Shared by the server (collector, route
 // handlers) and the browser (stream reader, components), so they hold only JSON values.
 
+import type { ReadInfo } from "@/lib/report/protocol";
 import type { SentAfterOptOut } from "./match";
 
 export interface ComplianceQuery {
@@ -41,14 +42,9 @@ export interface ComplianceSummary {
   optOutsFrom: string;
 }
 
-export interface ComplianceReadInfo {
-  /** Message pages read. */
-  pages: number;
+export interface ComplianceReadInfo extends ReadInfo {
+  /** Opt-out pages read (`pages` counts the message pages). */
   optOutPages: number;
-  elapsedMs: number;
-  /** Epoch ms when the read finished (a cached answer keeps its original time). */
-  readAt: number;
-  cached: boolean;
 }
 
 export interface ComplianceResult {

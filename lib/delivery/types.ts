@@ -1,6 +1,7 @@
 // Shapes of the Delivery health report, shared by server and browser (JSON values only).
 
 import type { Direction } from "@/lib/mobivate/types";
+import type { ReadInfo } from "@/lib/report/protocol";
 import type { DeliveryOutcome, OutcomeCounts } from "./status-class";
 
 export interface DeliveryQuery {
@@ -40,14 +41,7 @@ export interface DeliverySummary {
   byRoute: RouteCounts[];
 }
 
-export interface DeliveryReadInfo {
-  pages: number;
-  elapsedMs: number;
-  readAt: number;
-  cached: boolean;
-}
-
 export interface DeliveryResult {
   summary: DeliverySummary;
-  read: DeliveryReadInfo;
+  read: ReadInfo;
 }

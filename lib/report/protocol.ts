@@ -26,6 +26,16 @@ export type ReportLine<Result, Progress> =
   | { type: "error"; error: ApiErrorInfo };
 
 /** What every finished read reports besides its summary (a report may add fields). */
+export interface ReadInfo {
+  /** Pages read (of the messages, for a report that reads more than one list). */
+  pages: number;
+  elapsedMs: number;
+  /** Epoch ms when the read finished (a server-cached answer keeps its original time). */
+  readAt: number;
+  /** True when the answer came from the server's cache. */
+  cached: boolean;
+}
+
 export const readInfoShape = {
   pages: countSchema,
   elapsedMs: countSchema,

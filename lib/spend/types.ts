@@ -3,6 +3,7 @@
 // string, never a float.
 
 import type { Direction } from "@/lib/mobivate/types";
+import type { ReadInfo } from "@/lib/report/protocol";
 
 /** One currency's totals, or (currency null) the records with no cost or no currency. */
 export interface CurrencyTotal {
@@ -51,17 +52,7 @@ export interface SpendSummary {
   records: number;
 }
 
-/** What a finished read reports besides the summary. */
-export interface SpendReadInfo {
-  pages: number;
-  elapsedMs: number;
-  /** Epoch ms when the read finished (a server-cached answer keeps its original time). */
-  readAt: number;
-  /** True when the answer came from the server's cache. */
-  cached: boolean;
-}
-
 export interface SpendResult {
   summary: SpendSummary;
-  read: SpendReadInfo;
+  read: ReadInfo;
 }
