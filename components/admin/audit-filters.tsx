@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS } from "@/lib/audit/action-names";
 import { AUDIT_PAGE_SIZES, type AuditQuery } from "@/lib/audit/filters";
-import { inputClass, labelClass, primaryButton } from "./styles";
+import { inputClass, labelClass, primaryButton } from "@/components/ui/form-styles";
 
 /** A plain GET form: the filters live in the URL (shareable, back button works), no script needed. */
 export function AuditFilters({ query }: { query: Partial<AuditQuery> }) {

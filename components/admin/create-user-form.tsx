@@ -4,13 +4,21 @@ import { useId, useRef, useState, useTransition } from "react";
 import { createUserAction } from "@/lib/users/actions";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { createUserSchema, MIN_PASSWORD } from "@/lib/auth/user-schemas";
-import { cardClass, inputClass, labelClass, primaryButton } from "./styles";
+import {
+  callAction,
+  firstIssue,
+  noticeFor,
+  NoticeText,
+  type Notice,
+} from "@/components/ui/action-notice";
+import { Field, TextField } from "@/components/ui/field";
+import { cardClass, hintClass, inputClass } from "@/components/ui/form-styles";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CreateUserForm() {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, start] = useTransition();
 
   return (
@@ -24,50 +32,31 @@ export function CreateUserForm() {
         className="mt-2 flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          setDone(null);
           const data = Object.fromEntries(new FormData(e.currentTarget));
           const parsed = createUserSchema.safeParse(data);
           if (!parsed.success) {
-            setError(parsed.error.issues[0]?.message ?? "Check the form.");
-            return;
+            return setNotice({ error: true, text: firstIssue(parsed.error, "Check the form.") });
           }
-          setError(null);
+          setNotice(null);
           start(async () => {
-            const result = await createUserAction(parsed.data).catch(() => null);
-            if (!result) return setError("The dashboard server could not be reached. Try again.");
-            if (!result.ok) return setError(result.error.message);
-            setDone(`${result.data.email} can now sign in as ${ROLE_LABELS[result.data.role]}.`);
-            form.current?.reset();
+            const result = await callAction(() => createUserAction(parsed.data));
+            setNotice(
+              noticeFor(result, (u) => `${u.email} can now sign in as ${ROLE_LABELS[u.role]}.`),
+            );
+            if (result.ok) form.current?.reset();
           });
         }}
       >
-        <div>
-          <label htmlFor={`${id}-email`} className={labelClass}>
-            Email
-          </label>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="off"
-            className={`${inputClass} w-64`}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-name`} className={labelClass}>
-            Name
-          </label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            autoComplete="off"
-            className={`${inputClass} w-48`}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-role`} className={labelClass}>
-            Role
-          </label>
+        <TextField
+          id={`${id}-email`}
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          className="w-64"
+        />
+        <TextField id={`${id}-name`} label="Name" name="name" autoComplete="off" className="w-48" />
+        <Field id={`${id}-role`} label="Role">
           <select id={`${id}-role`} name="role" defaultValue="support" className={inputClass}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -75,35 +64,24 @@ export function CreateUserForm() {
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-password`} className={labelClass}>
-            Initial password
-          </label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={`${id}-hint`}
-            className={`${inputClass} w-52`}
-          />
-        </div>
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Adding…" : "Add user"}
-        </button>
+        </Field>
+        <TextField
+          id={`${id}-password`}
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby={`${id}-hint`}
+          className="w-52"
+        />
+        <SubmitButton pending={pending} pendingLabel="Adding…">
+          Add user
+        </SubmitButton>
       </form>
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+      <p id={`${id}-hint`} className={hintClass}>
         At least {MIN_PASSWORD} characters. Give it to the person in a private channel.
       </p>
-      {error && (
-        <p role="alert" className="mt-2 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
-      <p role="status" className="mt-2 text-sm text-green-800">
-        {done}
-      </p>
+      <NoticeText notice={notice} className="mt-2" />
     </section>
   );
 }

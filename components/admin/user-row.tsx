@@ -11,7 +11,16 @@ import type { ActionResult } from "@/lib/action-result";
 import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { passwordSchema } from "@/lib/auth/user-schemas";
 import type { UserSummary } from "@/lib/auth/users";
-import { inputClass, secondaryButton } from "./styles";
+import {
+  callAction,
+  firstIssue,
+  noticeFor,
+  NoticeText,
+  type Notice,
+} from "@/components/ui/action-notice";
+import { TextField } from "@/components/ui/field";
+import { inputClass, secondaryButton } from "@/components/ui/form-styles";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** "04:52 UTC": the same text on the server and in the browser (no hydration mismatch). */
 function utcTime(iso: string): string {
@@ -34,21 +43,24 @@ export function UserRow({
 }) {
   const id = useId();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [resetting, setResetting] = useState(false);
 
   function run(call: () => Promise<ActionResult<UserSummary>>, success: string) {
-    setMessage(null);
+    setNotice(null);
     start(async () => {
-      const result = await call().catch(() => null);
-      if (!result) setMessage({ error: true, text: "The server could not be reached. Try again." });
-      else if (!result.ok) setMessage({ error: true, text: result.error.message });
-      else {
-        setMessage({ error: false, text: success });
-        setResetting(false);
-      }
+      const result = await callAction(call);
+      setNotice(noticeFor(result, () => success));
+      if (result.ok) setResetting(false);
     });
   }
+
+  // Every button in the row: one action at a time, so none is pressed while another runs.
+  const rowButton = (label: string, onClick: () => void) => (
+    <button type="button" className={secondaryButton} disabled={pending} onClick={onClick}>
+      {label}
+    </button>
+  );
 
   return (
     <tr className="border-t border-slate-200 align-top" data-testid={`user-${user.email}`}>
@@ -103,36 +115,17 @@ export function UserRow({
           >
             Reset password
           </button>
-          {lockedUntil && (
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () => unlockUserAction({ userId: user.id }),
-                  "Unlocked: they can sign in again.",
-                )
-              }
-            >
-              Unlock
-            </button>
-          )}
-          {!isSelf && (
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () => setDisabledAction({ userId: user.id, disabled: !user.disabled }),
-                  user.disabled ? "Enabled." : "Disabled; their sessions have ended.",
-                )
-              }
-            >
-              {user.disabled ? "Enable" : "Disable"}
-            </button>
-          )}
+          {lockedUntil &&
+            rowButton("Unlock", () =>
+              run(() => unlockUserAction({ userId: user.id }), "Unlocked: they can sign in again."),
+            )}
+          {!isSelf &&
+            rowButton(user.disabled ? "Enable" : "Disable", () =>
+              run(
+                () => setDisabledAction({ userId: user.id, disabled: !user.disabled }),
+                user.disabled ? "Enabled." : "Disabled; their sessions have ended.",
+              ),
+            )}
         </div>
         {resetting && (
           <form
@@ -144,11 +137,10 @@ export function UserRow({
                 new FormData(e.currentTarget).get("password"),
               );
               if (!parsed.success) {
-                setMessage({
+                return setNotice({
                   error: true,
-                  text: parsed.error.issues[0]?.message ?? "Check the password.",
+                  text: firstIssue(parsed.error, "Check the password."),
                 });
-                return;
               }
               run(
                 () => resetPasswordAction({ userId: user.id, password: parsed.data }),
@@ -156,31 +148,19 @@ export function UserRow({
               );
             }}
           >
-            <div>
-              <label htmlFor={`${id}-pw`} className="mb-1 block text-xs text-slate-600">
-                New password for {user.email}
-              </label>
-              <input
-                id={`${id}-pw`}
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                className={inputClass}
-              />
-            </div>
-            <button type="submit" className={secondaryButton} disabled={pending}>
+            <TextField
+              id={`${id}-pw`}
+              label={`New password for ${user.email}`}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+            />
+            <SubmitButton pending={pending} className={secondaryButton}>
               Set password
-            </button>
+            </SubmitButton>
           </form>
         )}
-        {message && (
-          <p
-            role={message.error ? "alert" : "status"}
-            className={`mt-1 text-sm ${message.error ? "font-medium text-red-800" : "text-green-800"}`}
-          >
-            {message.text}
-          </p>
-        )}
+        {notice && <NoticeText notice={notice} className="mt-1" />}
       </td>
     </tr>
   );

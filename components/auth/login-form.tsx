@@ -2,6 +2,9 @@
 
 import { useActionState, useId } from "react";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
+import { TextField } from "@/components/ui/field";
+import { largePrimaryButton } from "@/components/ui/form-styles";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 function retryWords(iso: string, unlockable: boolean): string {
   const at = new Date(iso);
@@ -17,8 +20,8 @@ export function LoginForm({ next }: { next: string | null }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {
     error: null,
   });
-  const input =
-    "h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600 aria-invalid:border-red-600";
+  // The error below names no field (which one was wrong is not said): it marks both invalid.
+  const invalid = Boolean(state.error);
 
   return (
     <form
@@ -27,48 +30,36 @@ export function LoginForm({ next }: { next: string | null }) {
       aria-describedby={state.error ? `${id}-error` : undefined}
     >
       {next && <input type="hidden" name="next" value={next} />}
-      <div>
-        <label htmlFor={`${id}-email`} className="mb-1 block text-sm font-medium text-slate-700">
-          Email
-        </label>
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-invalid={state.error ? true : undefined}
-          className={input}
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-password`} className="mb-1 block text-sm font-medium text-slate-700">
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={state.error ? true : undefined}
-          className={input}
-        />
-      </div>
+      <TextField
+        id={`${id}-email`}
+        label="Email"
+        look="large"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+        invalid={invalid}
+      />
+      <TextField
+        id={`${id}-password`}
+        label="Password"
+        look="large"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        invalid={invalid}
+      />
       {state.error && (
         <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
           {state.error}
           {state.retryAt && ` ${retryWords(state.retryAt, state.unlockable === true)}`}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="h-10 w-full rounded-md bg-brand-700 px-3 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Signing in…" className={largePrimaryButton}>
+        Sign in
+      </SubmitButton>
     </form>
   );
 }
