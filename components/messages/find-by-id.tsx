@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { TextField } from "@/components/ui/field";
 
 /** Paste a message id (from a customer, a log, a webhook) and open it directly. */
 export function FindById({ query }: { query: string }) {
@@ -25,25 +26,16 @@ export function FindById({ query }: { query: string }) {
         router.push(`/messages/${encodeURIComponent(clean.toUpperCase())}?${query}`);
       }}
     >
-      <div>
-        <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-          Find by id
-        </label>
-        <input
-          id={id}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          placeholder="Message id"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="h-9 w-72 rounded-md border border-slate-300 bg-white px-2 font-mono text-xs shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
-        />
-        {error && (
-          <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
+      <TextField
+        id={id}
+        label="Find by id"
+        look="code"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="Message id"
+        error={error}
+        className="w-72"
+      />
       <button
         type="submit"
         className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
