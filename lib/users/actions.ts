@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
 import { AUDIT_MISSED_MESSAGE, AuditWriteError } from "@/lib/audit/audit-error";
+import type { AuditAction } from "@/lib/audit/action-names";
 import { recordAudit } from "@/lib/audit/record";
 import { authSettings } from "@/lib/auth/env";
 import { authorizedAction } from "@/lib/auth/action-client";
@@ -25,6 +26,7 @@ import {
   type UserSummary,
 } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db/open";
 import { safeErrorText } from "@/lib/db/safe-error";
 
 // Admin-only user management. Every action declares its permission to authorizedAction (the
@@ -61,66 +63,68 @@ async function actor() {
   return user ? { id: user.id, email: user.email } : null;
 }
 
+type Audited = { user: UserSummary; action: AuditAction; details: Record<string, unknown> };
+
+/**
+ * The shape every change shares: make it, audit it as a success against the user's email,
+ * refresh the users page, return the user. `make` may refuse instead (nothing changed, nothing
+ * audited); any throw (a UserError, a lost audit entry, the database) becomes words via failed().
+ */
+async function change(
+  make: (db: Db) => Promise<Audited | Failure>,
+): Promise<ActionResult<UserSummary>> {
+  try {
+    const made = await make(await getDb());
+    if ("ok" in made) return made;
+    const { user, action, details } = made;
+    await recordAudit({
+      actor: await actor(),
+      action,
+      target: user.email,
+      details,
+      outcome: "success",
+    });
+    revalidatePath("/admin/users");
+    return { ok: true, data: user };
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+function refused(message: string): Failure {
+  return { ok: false, error: { kind: "bad-request", status: 409, message } };
+}
+
 export const createUserAction = authorizedAction(
   { permission: "users:manage", label: "createUser", input: createUserSchema },
-  async (input): Promise<ActionResult<UserSummary>> => {
-    try {
-      const user = await createUser(await getDb(), input);
-      await recordAudit({
-        actor: await actor(),
-        action: "user.create",
-        target: user.email,
-        details: { role: user.role, name: user.name },
-        outcome: "success",
-      });
-      revalidatePath("/admin/users");
-      return { ok: true, data: user };
-    } catch (err) {
-      return failed(err);
-    }
-  },
+  async (input): Promise<ActionResult<UserSummary>> =>
+    change(async (db) => {
+      const user = await createUser(db, input);
+      return { user, action: "user.create", details: { role: user.role, name: user.name } };
+    }),
 );
 
 export const changeRoleAction = authorizedAction(
   { permission: "users:manage", label: "changeRole", input: changeRoleSchema },
-  async (input): Promise<ActionResult<UserSummary>> => {
-    try {
-      const db = await getDb();
+  async (input): Promise<ActionResult<UserSummary>> =>
+    change(async (db) => {
       const before = await findUserById(db, input.userId);
       const user = await setUserRole(db, input.userId, input.role);
-      await recordAudit({
-        actor: await actor(),
+      return {
+        user,
         action: "user.role_change",
-        target: user.email,
         details: { from: before?.role ?? null, to: user.role },
-        outcome: "success",
-      });
-      revalidatePath("/admin/users");
-      return { ok: true, data: user };
-    } catch (err) {
-      return failed(err);
-    }
-  },
+      };
+    }),
 );
 
 export const resetPasswordAction = authorizedAction(
   { permission: "users:manage", label: "resetPassword", input: resetPasswordSchema },
-  async (input): Promise<ActionResult<UserSummary>> => {
-    try {
-      const user = await setUserPassword(await getDb(), input.userId, input.password);
-      await recordAudit({
-        actor: await actor(),
-        action: "user.password_reset",
-        target: user.email,
-        details: { sessionsEnded: true },
-        outcome: "success",
-      });
-      revalidatePath("/admin/users");
-      return { ok: true, data: user };
-    } catch (err) {
-      return failed(err);
-    }
-  },
+  async (input): Promise<ActionResult<UserSummary>> =>
+    change(async (db) => {
+      const user = await setUserPassword(db, input.userId, input.password);
+      return { user, action: "user.password_reset", details: { sessionsEnded: true } };
+    }),
 );
 
 export const setDisabledAction = authorizedAction(
@@ -128,29 +132,16 @@ export const setDisabledAction = authorizedAction(
   async (input): Promise<ActionResult<UserSummary>> => {
     const me = await getCurrentUser();
     if (me && me.id === input.userId && input.disabled) {
+      return refused("You cannot disable your own account.");
+    }
+    return change(async (db) => {
+      const user = await setUserDisabled(db, input.userId, input.disabled);
       return {
-        ok: false,
-        error: {
-          kind: "bad-request",
-          status: 409,
-          message: "You cannot disable your own account.",
-        },
-      };
-    }
-    try {
-      const user = await setUserDisabled(await getDb(), input.userId, input.disabled);
-      await recordAudit({
-        actor: await actor(),
+        user,
         action: input.disabled ? "user.disable" : "user.enable",
-        target: user.email,
         details: input.disabled ? { sessionsEnded: true } : {},
-        outcome: "success",
-      });
-      revalidatePath("/admin/users");
-      return { ok: true, data: user };
-    } catch (err) {
-      return failed(err);
-    }
+      };
+    });
   },
 );
 
@@ -160,31 +151,18 @@ const unlockSchema = changeRoleSchema.pick({ userId: true });
 /** Lifts a sign-in lock (too many wrong passwords) before its time runs out. */
 export const unlockUserAction = authorizedAction(
   { permission: "users:manage", label: "unlockUser", input: unlockSchema },
-  async (input): Promise<ActionResult<UserSummary>> => {
-    try {
-      const db = await getDb();
+  async (input): Promise<ActionResult<UserSummary>> =>
+    change(async (db) => {
       const row = await findUserById(db, input.userId);
       if (!row) throw new UserError("not-found", "That user no longer exists.");
       const { limits } = authSettings();
       const lockedUntil = (await lockedAccounts(db, [row.email], limits)).get(row.email);
-      if (!lockedUntil) {
-        return {
-          ok: false,
-          error: { kind: "bad-request", status: 409, message: "This account is not locked." },
-        };
-      }
+      if (!lockedUntil) return refused("This account is not locked.");
       await unlockAccount(db, row.email);
-      await recordAudit({
-        actor: await actor(),
+      return {
+        user: toSummary(row),
         action: "user.unlock",
-        target: row.email,
         details: { lockedUntil: lockedUntil.toISOString() },
-        outcome: "success",
-      });
-      revalidatePath("/admin/users");
-      return { ok: true, data: toSummary(row) };
-    } catch (err) {
-      return failed(err);
-    }
-  },
+      };
+    }),
 );
