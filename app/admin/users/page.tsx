@@ -12,6 +12,9 @@ import { getDb } from "@/lib/db";
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
+// The cells of each row, in components/admin/user-row.tsx.
+const COLUMNS = ["User", "Role", "Status", "Actions"] as const;
+
 export default async function UsersPage() {
   const me = await requirePage(PAGES.users);
   const db = await getDb();
@@ -31,18 +34,11 @@ export default async function UsersPage() {
           <caption className="sr-only">Staff accounts</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                User
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Role
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Actions
-              </th>
+              {COLUMNS.map((c) => (
+                <th key={c} scope="col" className="px-3 py-2">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
