@@ -1,24 +1,11 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState } from "react";
 import type { FilterPatch } from "@/components/filters/use-url-filters";
 import { KNOWN_STATUSES } from "@/lib/mobivate/statuses";
 import type { MessageSearch } from "@/lib/search/message-filter";
+import { TextField } from "@/components/ui/field";
 import { statusLabel } from "@/components/ui/status-badge";
-
-const input =
-  "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600";
-
-function Field({ label, children, id }: { label: string; children: ReactNode; id: string }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 /**
  * Search over the whole range (the API itself can only page by time): number, statuses,
@@ -56,44 +43,40 @@ export function SearchPanel({
       }}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1.5fr_1fr_1fr_auto]">
-        <Field label="Phone number or sender" id={`${id}-number`}>
-          <input
-            id={`${id}-number`}
-            name="number"
-            inputMode="tel"
-            value={number}
-            onChange={(e) => setNumber(e.target.value)}
-            placeholder="+44 7700 900123"
-            className={input}
-          />
-        </Field>
-        <Field label="Text in message" id={`${id}-q`}>
-          <input
-            id={`${id}-q`}
-            name="q"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            className={input}
-          />
-        </Field>
-        <Field label="Campaign id" id={`${id}-campaign`}>
-          <input
-            id={`${id}-campaign`}
-            name="campaign"
-            value={campaign}
-            onChange={(e) => setCampaign(e.target.value)}
-            className={input}
-          />
-        </Field>
-        <Field label="Route" id={`${id}-route`}>
-          <input
-            id={`${id}-route`}
-            name="route"
-            value={route}
-            onChange={(e) => setRoute(e.target.value)}
-            className={input}
-          />
-        </Field>
+        <TextField
+          id={`${id}-number`}
+          label="Phone number or sender"
+          name="number"
+          inputMode="tel"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          placeholder="+44 7700 900123"
+          className="w-full"
+        />
+        <TextField
+          id={`${id}-q`}
+          label="Text in message"
+          name="q"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          className="w-full"
+        />
+        <TextField
+          id={`${id}-campaign`}
+          label="Campaign id"
+          name="campaign"
+          value={campaign}
+          onChange={(e) => setCampaign(e.target.value)}
+          className="w-full"
+        />
+        <TextField
+          id={`${id}-route`}
+          label="Route"
+          name="route"
+          value={route}
+          onChange={(e) => setRoute(e.target.value)}
+          className="w-full"
+        />
         <div className="flex items-end gap-2">
           <button
             type="submit"
