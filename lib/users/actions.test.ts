@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AUDIT_MISSED_MESSAGE, AuditWriteError } from "@/lib/audit/audit-error";
 import type { AuditEntry } from "@/lib/audit/store";
-import { resetAuthEnvForTests } from "@/lib/auth/env";
-import { findUserById } from "@/lib/auth/users";
+import { authSettings, resetAuthEnvForTests } from "@/lib/auth/env";
+import { beginLoginAttempt, lockedAccounts } from "@/lib/auth/throttle";
+import { createUser, findUserById } from "@/lib/auth/users";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 
 // The shape every user action shares (change, audit against the user's email, refresh the
@@ -28,7 +29,8 @@ vi.mock("@/lib/audit/record", () => ({
   },
 }));
 
-const { changeRoleAction, createUserAction, setDisabledAction } = await import("./actions");
+const { changeRoleAction, createUserAction, setDisabledAction, unlockUserAction } =
+  await import("./actions");
 
 const actor = { id: "test-admin", email: "admin@test.local" };
 
@@ -124,5 +126,52 @@ describe("user actions", { timeout: 60_000 }, () => {
       error: { kind: "internal", message: AUDIT_MISSED_MESSAGE },
     });
     expect((await findUserById(t.db, created.data.id))?.role).toBe("admin");
+  });
+});
+
+describe("unlockUserAction", { timeout: 60_000 }, () => {
+  it("lifts a sign-in lock, audited as user.unlock; refuses when there is none", async () => {
+    const user = await createUser(t.db, {
+      email: "locked@example.com",
+      name: "Locked",
+      role: "support",
+      password: "locked-password-123",
+    });
+    const { limits } = authSettings();
+    for (let i = 0; i < limits.maxPerAccount; i++) {
+      await beginLoginAttempt(t.db, { email: user.email, ip: `192.0.2.${i}` }, limits);
+    }
+    expect([...(await lockedAccounts(t.db, [user.email], limits)).keys()]).toEqual([user.email]);
+
+    const result = await unlockUserAction({ userId: user.id });
+    expect(result).toMatchObject({ ok: true, data: { email: user.email } });
+    expect((await lockedAccounts(t.db, [user.email], limits)).size).toBe(0);
+    expect(state.entries).toEqual([
+      expect.objectContaining({
+        action: "user.unlock",
+        target: user.email,
+        outcome: "success",
+        actor: { id: "test-admin", email: "admin@test.local" },
+      }),
+    ]);
+    const next = await beginLoginAttempt(t.db, { email: user.email, ip: "192.0.2.50" }, limits);
+    expect(next.locked).toBe(false);
+
+    state.entries.length = 0;
+    expect(await unlockUserAction({ userId: user.id })).toEqual({
+      ok: false,
+      error: { kind: "bad-request", status: 409, message: "This account is not locked." },
+    });
+    expect(state.entries).toEqual([]);
+  });
+
+  it("answers 400/404 in words for a bad or unknown user id", async () => {
+    expect(await unlockUserAction({ userId: "nope" })).toMatchObject({
+      ok: false,
+      error: { status: 400, message: "Unknown user." },
+    });
+    expect(
+      await unlockUserAction({ userId: "0b9d3c4e-5f60-4a1b-8c2d-3e4f5a6b7c8d" }),
+    ).toMatchObject({ ok: false, error: { status: 404, message: "That user no longer exists." } });
   });
 });
