@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { loginError } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./helpers";
 
-// The forms built from components/ui/field.tsx and submit-button.tsx, with their errors
+// The forms built from components/ui/form-controls.tsx (TextField, SubmitButton), with their errors
 // showing: each error is tied to its input (read out with it) and axe finds nothing serious.
 
 test("sign-in form: a refusal marks both fields invalid and is announced", async ({ browser }) => {

@@ -10,9 +10,8 @@ import {
   NoticeText,
   type Notice,
 } from "@/components/ui/action-notice";
-import { TextField } from "@/components/ui/field";
+import { SubmitButton, TextField } from "@/components/ui/form-controls";
 import { cardClass, secondaryButton } from "@/components/ui/form-styles";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
  * Enter, test, save or remove the stored key. The key field is never filled in from the

@@ -11,9 +11,8 @@ import {
   NoticeText,
   type Notice,
 } from "@/components/ui/action-notice";
-import { Field, TextField } from "@/components/ui/field";
+import { Field, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { cardClass, hintClass, inputClass } from "@/components/ui/form-styles";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CreateUserForm() {
   const id = useId();

@@ -18,9 +18,8 @@ import {
   NoticeText,
   type Notice,
 } from "@/components/ui/action-notice";
-import { TextField } from "@/components/ui/field";
+import { SubmitButton, TextField } from "@/components/ui/form-controls";
 import { inputClass, secondaryButton } from "@/components/ui/form-styles";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 /** "04:52 UTC": the same text on the server and in the browser (no hydration mismatch). */
 function utcTime(iso: string): string {

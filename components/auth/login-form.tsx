@@ -2,9 +2,8 @@
 
 import { useActionState, useId } from "react";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
-import { TextField } from "@/components/ui/field";
+import { SubmitButton, TextField } from "@/components/ui/form-controls";
 import { largePrimaryButton } from "@/components/ui/form-styles";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 function retryWords(iso: string, unlockable: boolean): string {
   const at = new Date(iso);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/form-controls";
 
 /** Paste a message id (from a customer, a log, a webhook) and open it directly. */
 export function FindById({ query }: { query: string }) {

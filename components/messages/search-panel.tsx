@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { FilterPatch } from "@/components/filters/use-url-filters";
 import { KNOWN_STATUSES } from "@/lib/mobivate/statuses";
 import type { MessageSearch } from "@/lib/search/message-filter";
-import { TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/form-controls";
 import { statusLabel } from "@/components/ui/status-badge";
 
 /**

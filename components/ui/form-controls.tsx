@@ -6,6 +6,7 @@ import {
   labelClass,
   largeInputClass,
   largeLabelClass,
+  primaryButton,
 } from "./form-styles";
 
 type Look = "normal" | "code" | "large";
@@ -89,5 +90,27 @@ export function TextField({
         </p>
       )}
     </Field>
+  );
+}
+
+/**
+ * A form's submit button: disabled while the action runs (no double submit), and saying so
+ * when `pendingLabel` is given.
+ */
+export function SubmitButton({
+  pending,
+  pendingLabel,
+  className = primaryButton,
+  children,
+}: {
+  pending: boolean;
+  pendingLabel?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" disabled={pending} className={className}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
   );
 }
