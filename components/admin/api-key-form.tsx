@@ -1,15 +1,9 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useId, useRef } from "react";
 import { clearKeyAction, saveKeyAction, testKeyAction } from "@/lib/settings/actions";
 import { saveKeySchema, testKeySchema } from "@/lib/settings/schemas";
-import {
-  callAction,
-  firstIssue,
-  noticeFor,
-  NoticeText,
-  type Notice,
-} from "@/components/ui/action-notice";
+import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton, TextField } from "@/components/ui/form-controls";
 import { cardClass, secondaryButton } from "@/components/ui/form-styles";
 
@@ -20,8 +14,7 @@ import { cardClass, secondaryButton } from "@/components/ui/form-styles";
 export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStoredKey: boolean }) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [pending, start] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { pending, notice, setNotice, run, refuse } = useActionNotice();
 
   function values() {
     const data = new FormData(form.current ?? undefined);
@@ -30,41 +23,29 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
 
   function test() {
     const parsed = testKeySchema.safeParse(values());
-    if (!parsed.success) {
-      return setNotice({ error: true, text: firstIssue(parsed.error, "Check the form.") });
-    }
+    if (!parsed.success) return refuse(parsed.error, "Check the form.");
     setNotice({ error: false, text: "Asking Mobivate…" });
-    start(async () => {
-      const result = await callAction(() => testKeyAction(parsed.data));
-      setNotice(noticeFor(result, (data) => data.message));
-    });
+    run(
+      () => testKeyAction(parsed.data),
+      (data) => data.message,
+    );
   }
 
   function save() {
     const parsed = saveKeySchema.safeParse(values());
-    if (!parsed.success) {
-      return setNotice({ error: true, text: firstIssue(parsed.error, "Check the form.") });
-    }
-    start(async () => {
-      const result = await callAction(() => saveKeyAction(parsed.data));
-      if (result.ok) {
+    if (!parsed.success) return refuse(parsed.error, "Check the form.");
+    run(
+      () => saveKeyAction(parsed.data),
+      (data) => `Saved (${data.maskedKey}). It is used from now on, on every instance.`,
+      () => {
         const key = form.current?.elements.namedItem("apiKey");
         if (key instanceof HTMLInputElement) key.value = "";
-      }
-      setNotice(
-        noticeFor(
-          result,
-          (data) => `Saved (${data.maskedKey}). It is used from now on, on every instance.`,
-        ),
-      );
-    });
+      },
+    );
   }
 
   function clear() {
-    start(async () => {
-      const result = await callAction(() => clearKeyAction());
-      setNotice(noticeFor(result, () => "The stored key was removed."));
-    });
+    run(clearKeyAction, () => "The stored key was removed.");
   }
 
   return (

@@ -1,24 +1,17 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useId, useRef } from "react";
 import { createUserAction } from "@/lib/users/actions";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { createUserSchema, MIN_PASSWORD } from "@/lib/auth/user-schemas";
-import {
-  callAction,
-  firstIssue,
-  noticeFor,
-  NoticeText,
-  type Notice,
-} from "@/components/ui/action-notice";
+import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
 import { Field, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { cardClass, hintClass, inputClass } from "@/components/ui/form-styles";
 
 export function CreateUserForm() {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [pending, start] = useTransition();
+  const { pending, notice, setNotice, run, refuse } = useActionNotice();
 
   return (
     <section aria-labelledby={`${id}-title`} className={cardClass}>
@@ -33,17 +26,13 @@ export function CreateUserForm() {
           e.preventDefault();
           const data = Object.fromEntries(new FormData(e.currentTarget));
           const parsed = createUserSchema.safeParse(data);
-          if (!parsed.success) {
-            return setNotice({ error: true, text: firstIssue(parsed.error, "Check the form.") });
-          }
+          if (!parsed.success) return refuse(parsed.error, "Check the form.");
           setNotice(null);
-          start(async () => {
-            const result = await callAction(() => createUserAction(parsed.data));
-            setNotice(
-              noticeFor(result, (u) => `${u.email} can now sign in as ${ROLE_LABELS[u.role]}.`),
-            );
-            if (result.ok) form.current?.reset();
-          });
+          run(
+            () => createUserAction(parsed.data),
+            (u) => `${u.email} can now sign in as ${ROLE_LABELS[u.role]}.`,
+            () => form.current?.reset(),
+          );
         }}
       >
         <TextField

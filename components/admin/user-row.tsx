@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import {
   changeRoleAction,
   resetPasswordAction,
@@ -11,13 +11,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { passwordSchema } from "@/lib/auth/user-schemas";
 import type { UserSummary } from "@/lib/auth/users";
-import {
-  callAction,
-  firstIssue,
-  noticeFor,
-  NoticeText,
-  type Notice,
-} from "@/components/ui/action-notice";
+import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton, TextField } from "@/components/ui/form-controls";
 import { inputClass, secondaryButton } from "@/components/ui/form-styles";
 
@@ -41,17 +35,16 @@ export function UserRow({
   lockedUntil: string | null;
 }) {
   const id = useId();
-  const [pending, start] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { pending, notice, setNotice, run: runAction, refuse } = useActionNotice();
   const [resetting, setResetting] = useState(false);
 
   function run(call: () => Promise<ActionResult<UserSummary>>, success: string) {
     setNotice(null);
-    start(async () => {
-      const result = await callAction(call);
-      setNotice(noticeFor(result, () => success));
-      if (result.ok) setResetting(false);
-    });
+    runAction(
+      call,
+      () => success,
+      () => setResetting(false),
+    );
   }
 
   // Every button in the row: one action at a time, so none is pressed while another runs.
@@ -135,12 +128,7 @@ export function UserRow({
               const parsed = passwordSchema.safeParse(
                 new FormData(e.currentTarget).get("password"),
               );
-              if (!parsed.success) {
-                return setNotice({
-                  error: true,
-                  text: firstIssue(parsed.error, "Check the password."),
-                });
-              }
+              if (!parsed.success) return refuse(parsed.error, "Check the password.");
               run(
                 () => resetPasswordAction({ userId: user.id, password: parsed.data }),
                 "Password reset; their sessions have ended.",

@@ -1,15 +1,16 @@
+import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 /** Words under a form after an action: a refusal (read out at once) or a confirmation. */
 export type Notice = { error: boolean; text: string };
 
-export const UNREACHABLE = "The dashboard server could not be reached. Try again.";
+const UNREACHABLE = "The dashboard server could not be reached. Try again.";
 
 /**
  * Calls a server action. A failed call (the dashboard server down, the connection dropped)
  * becomes the refusal the action would have returned, so a form handles one shape.
  */
-export function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   return call().catch((): ActionResult<T> => ({
     ok: false,
     error: { kind: "unreachable", message: UNREACHABLE },
@@ -17,15 +18,38 @@ export function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<Act
 }
 
 /** The notice for an action's result: its refusal, or the success words for its data. */
-export function noticeFor<T>(result: ActionResult<T>, success: (data: T) => string): Notice {
+function noticeFor<T>(result: ActionResult<T>, success: (data: T) => string): Notice {
   return result.ok
     ? { error: false, text: success(result.data) }
     : { error: true, text: result.error.message };
 }
 
-/** The first zod issue's words, the refusal every form shows for a value it cannot send. */
-export function firstIssue(error: { issues: readonly { message: string }[] }, fallback: string) {
-  return error.issues[0]?.message ?? fallback;
+/**
+ * A form's action state: `pending` while an action runs (one at a time), the notice under the
+ * form, `run` to call an action and word its result, `refuse` to show the first zod issue
+ * (the refusal every form shows for a value it cannot send) without calling anything.
+ */
+export function useActionNotice() {
+  const [pending, start] = useTransition();
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  function run<T>(
+    call: () => Promise<ActionResult<T>>,
+    success: (data: T) => string,
+    onDone?: (data: T) => void,
+  ) {
+    start(async () => {
+      const result = await callAction(call);
+      setNotice(noticeFor(result, success));
+      if (result.ok) onDone?.(result.data);
+    });
+  }
+
+  function refuse(error: { issues: readonly { message: string }[] }, fallback: string) {
+    setNotice({ error: true, text: error.issues[0]?.message ?? fallback });
+  }
+
+  return { pending, notice, setNotice, run, refuse };
 }
 
 /**
