@@ -4,8 +4,8 @@ import { useId, useRef } from "react";
 import { clearKeyAction, saveKeyAction, testKeyAction } from "@/lib/settings/actions";
 import { saveKeySchema, testKeySchema } from "@/lib/settings/schemas";
 import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
-import { SubmitButton, TextField } from "@/components/ui/form-controls";
-import { cardClass, secondaryButton } from "@/components/ui/form-styles";
+import { FormCard, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { secondaryButton } from "@/components/ui/form-styles";
 
 /**
  * Enter, test, save or remove the stored key. The key field is never filled in from the
@@ -49,10 +49,7 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} className={cardClass}>
-      <h2 id={`${id}-title`} className="text-base font-semibold">
-        {hasStoredKey ? "Replace the stored key" : "Store an API key"}
-      </h2>
+    <FormCard title={hasStoredKey ? "Replace the stored key" : "Store an API key"}>
       <form
         ref={form}
         noValidate
@@ -109,6 +106,6 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
         </div>
       </form>
       <NoticeText notice={notice} className="mt-3" testId="key-message" />
-    </section>
+    </FormCard>
   );
 }

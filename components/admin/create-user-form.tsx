@@ -5,8 +5,8 @@ import { createUserAction } from "@/lib/users/actions";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { createUserSchema, MIN_PASSWORD } from "@/lib/auth/user-schemas";
 import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
-import { Field, SubmitButton, TextField } from "@/components/ui/form-controls";
-import { cardClass, hintClass, inputClass } from "@/components/ui/form-styles";
+import { Field, FormCard, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { hintClass, inputClass } from "@/components/ui/form-styles";
 
 export function CreateUserForm() {
   const id = useId();
@@ -14,10 +14,7 @@ export function CreateUserForm() {
   const { pending, notice, setNotice, run, refuse } = useActionNotice();
 
   return (
-    <section aria-labelledby={`${id}-title`} className={cardClass}>
-      <h2 id={`${id}-title`} className="text-base font-semibold">
-        Add a user
-      </h2>
+    <FormCard title="Add a user">
       <form
         ref={form}
         noValidate
@@ -70,6 +67,6 @@ export function CreateUserForm() {
         At least {MIN_PASSWORD} characters. Give it to the person in a private channel.
       </p>
       <NoticeText notice={notice} className="mt-2" />
-    </section>
+    </FormCard>
   );
 }

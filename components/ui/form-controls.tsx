@@ -1,5 +1,6 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import {
+  cardClass,
   codeInputClass,
   hintClass,
   inputClass,
@@ -112,5 +113,18 @@ export function SubmitButton({
     <button type="submit" disabled={pending} className={className}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
+  );
+}
+
+/** A card holding one form, titled by its heading (a landmark region named by the title). */
+export function FormCard({ title, children }: { title: ReactNode; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className={cardClass}>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
