@@ -123,7 +123,9 @@ test("lists the messages sent after opt-out, per day, and downloads them as CSV"
 test("opens with the last 7 days, shows both reading steps, and can be cancelled", async ({
   page,
 }) => {
-  await sandboxControl("options", { latencyMs: 1500 });
+  // Every page waits 5 s, so the read cannot finish before Cancel even on a busy machine
+  // (at 1.5 s a loaded CI run once finished the week before the steps were looked at).
+  await sandboxControl("options", { latencyMs: 5000 });
   await page.goto("/compliance");
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
   expect(new URL(page.url()).searchParams.get("tz")).toBe("Australia/Sydney");
