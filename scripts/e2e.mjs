@@ -3,9 +3,9 @@
 //
 // --shards=N (or E2E_SHARDS=N) runs N Playwright processes side by side on one build, each
 // with its own sandbox, servers, ports, database folder and signed-in state (the specs are
-// written for that: nothing is shared between runs but the build). Most of a spec's time is
-// spent waiting on a server or the browser, so two shards finish in well under the time of
-// one even on two cores. Each shard writes test-results/e2e-<i>.json in CI.
+// written for that: nothing is shared between runs but the build). Worth it with more than
+// two cores: on the 2-core CI machine the specs are CPU-bound and two shards were slower
+// (11.1 min against 9.6). Each shard writes test-results/e2e-<i>.json in CI.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { resolveBrowser } from "./lib/browser.mjs";
