@@ -1,11 +1,16 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
+  date,
   index,
+  integer,
   jsonb,
+  numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -108,7 +113,136 @@ export const auditLog = pgTable(
   ],
 );
 
-export const schema = { users, sessions, loginAttempts, settings, auditLog };
+// ---- The local mirror (lib/mirror): a copy of the provider's messages and opt-outs. ----
+
+/** Every message read from `GET /message`, one row per id (the latest `modified` wins). */
+export const mirrorMessages = pgTable(
+  "mirror_messages",
+  {
+    id: text("id").primaryKey(),
+    created: at("created").notNull(),
+    modified: at("modified"),
+    originator: text("originator").notNull(),
+    recipient: text("recipient").notNull(),
+    /** Null when bodies are not kept (DASHBOARD_SYNC_BODIES=0). */
+    body: text("body"),
+    status: text("status").notNull(),
+    direction: text("direction").notNull(),
+    inReplyTo: text("in_reply_to"),
+    routeId: text("route_id"),
+    parts: integer("parts").notNull(),
+    /** Exact decimal, as the API sent it. */
+    cost: numeric("cost"),
+    currency: text("currency"),
+    senderReference: text("sender_reference"),
+    campaignId: text("campaign_id"),
+    /** lib/phone's comparison key (the digits), for number look-ups. */
+    recipientKey: text("recipient_key").notNull(),
+    originatorKey: text("originator_key").notNull(),
+  },
+  (t) => [
+    // Newest first, and every range: (created, id) is also the stable order for paging.
+    index("mirror_messages_created_id_idx").on(t.created, t.id),
+    index("mirror_messages_recipient_key_idx").on(t.recipientKey, t.created),
+    index("mirror_messages_originator_key_idx").on(t.originatorKey, t.created),
+    index("mirror_messages_in_reply_to_idx").on(t.inReplyTo),
+  ],
+);
+
+/**
+ * Messages pre-aggregated per 15-minute UTC bucket and every dimension a report groups by.
+ * Every zone's days start on a quarter hour, so a zone-day total is a sum of buckets: a
+ * quarter's totals read ~10⁵ rows instead of 3·10⁶. Rebuilt for a window's buckets in the
+ * transaction that writes the window's messages, so it always equals the raw rows.
+ */
+export const mirrorRollup = pgTable(
+  "mirror_rollup",
+  {
+    bucket: at("bucket").notNull(),
+    direction: text("direction").notNull(),
+    status: text("status").notNull(),
+    /** '' for none: primary key columns cannot be null. */
+    currency: text("currency").notNull(),
+    routeId: text("route_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    /** Whether these messages carry a cost (the no-cost row of Spend counts those apart). */
+    hasCost: boolean("has_cost").notNull(),
+    messages: integer("messages").notNull(),
+    parts: bigint("parts", { mode: "number" }).notNull(),
+    cost: numeric("cost").notNull(),
+    /** The most decimals among the costs (Spend shows each currency at its scale). */
+    costScale: integer("cost_scale").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "mirror_rollup_pk",
+      columns: [t.bucket, t.direction, t.status, t.currency, t.routeId, t.campaignId, t.hasCost],
+    }),
+  ],
+);
+
+/** The opt-out list as last read whole. */
+export const mirrorOptOuts = pgTable(
+  "mirror_optouts",
+  {
+    /** lib/phone's comparison key: one opt-out per number. */
+    mobileKey: text("mobile_key").primaryKey(),
+    id: bigint("id", { mode: "number" }),
+    mobile: text("mobile").notNull(),
+    note: text("note"),
+    created: at("created").notNull(),
+  },
+  (t) => [index("mirror_optouts_created_idx").on(t.created)],
+);
+
+/**
+ * One row per UTC day of messages the syncer has read. `coveredTo` is when the last read of
+ * the window began (≤ `end`): every message created before it was in that read. A window
+ * read at or after `end` + the lookback is final and never read again.
+ */
+export const mirrorWindows = pgTable("mirror_windows", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  start: at("start").notNull(),
+  end: at("end").notNull(),
+  coveredTo: at("covered_to").notNull(),
+  readAt: at("read_at").notNull(),
+  final: boolean("final").notNull().default(false),
+  messages: integer("messages").notNull(),
+  pages: integer("pages").notNull(),
+});
+
+/** The syncer's one state row (id 1): what it is doing, its last outcome, its counters. */
+export const mirrorState = pgTable("mirror_state", {
+  id: integer("id").primaryKey(),
+  state: text("state").notNull(),
+  runStartedAt: at("run_started_at"),
+  runFinishedAt: at("run_finished_at"),
+  lastSuccessAt: at("last_success_at"),
+  lastError: text("last_error"),
+  lastErrorKind: text("last_error_kind"),
+  failures: integer("failures").notNull().default(0),
+  nextRunAt: at("next_run_at"),
+  /** Fingerprint of the key Mobivate rejected: syncing resumes once the key changes. */
+  rejectedKey: text("rejected_key"),
+  /** Whether message bodies are kept (a change of DASHBOARD_SYNC_BODIES clears them). */
+  bodies: boolean("bodies").notNull().default(true),
+  optOutsSyncedAt: at("optouts_synced_at"),
+  details: jsonb("details").notNull().default({}),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export const schema = {
+  users,
+  sessions,
+  loginAttempts,
+  settings,
+  auditLog,
+  mirrorMessages,
+  mirrorRollup,
+  mirrorOptOuts,
+  mirrorWindows,
+  mirrorState,
+};
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
