@@ -68,4 +68,67 @@ describe("lib/env", () => {
   ])("refuses %j in words", (vars, message) => {
     expect(issues(envWith(vars))).toMatch(message);
   });
+
+  describe("the mirror's settings", () => {
+    const SYNC_VARS = [
+      "DASHBOARD_SYNC",
+      "DASHBOARD_SYNC_SINCE",
+      "DASHBOARD_SYNC_INTERVAL_SECONDS",
+      "DASHBOARD_SYNC_LOOKBACK_HOURS",
+      "DASHBOARD_SYNC_CONCURRENCY",
+      "DASHBOARD_SYNC_BODIES",
+      "DASHBOARD_SYNC_RETENTION_DAYS",
+    ];
+    const unset = Object.fromEntries(SYNC_VARS.map((k) => [k, undefined]));
+
+    it("defaults: on, every minute, 72 h lookback, 4 requests, bodies kept, nothing pruned", () => {
+      const env = envWith(unset)();
+      expect(env).toMatchObject({
+        DASHBOARD_SYNC: true,
+        DASHBOARD_SYNC_INTERVAL_SECONDS: 60,
+        DASHBOARD_SYNC_LOOKBACK_HOURS: 72,
+        DASHBOARD_SYNC_CONCURRENCY: 4,
+        DASHBOARD_SYNC_BODIES: true,
+      });
+      expect(env.DASHBOARD_SYNC_SINCE).toBeUndefined();
+      expect(env.DASHBOARD_SYNC_RETENTION_DAYS).toBeUndefined();
+    });
+
+    it("reads every setting", () => {
+      const env = envWith({
+        DASHBOARD_SYNC: "0",
+        DASHBOARD_SYNC_SINCE: "2026-01-31",
+        DASHBOARD_SYNC_INTERVAL_SECONDS: "15",
+        DASHBOARD_SYNC_LOOKBACK_HOURS: "0",
+        DASHBOARD_SYNC_CONCURRENCY: "2",
+        DASHBOARD_SYNC_BODIES: "false",
+        DASHBOARD_SYNC_RETENTION_DAYS: "400",
+      })();
+      expect(env).toMatchObject({
+        DASHBOARD_SYNC: false,
+        DASHBOARD_SYNC_SINCE: "2026-01-31",
+        DASHBOARD_SYNC_INTERVAL_SECONDS: 15,
+        DASHBOARD_SYNC_LOOKBACK_HOURS: 0,
+        DASHBOARD_SYNC_CONCURRENCY: 2,
+        DASHBOARD_SYNC_BODIES: false,
+        DASHBOARD_SYNC_RETENTION_DAYS: 400,
+      });
+    });
+
+    it.each([
+      ["DASHBOARD_SYNC", "yes", "DASHBOARD_SYNC must be 1 (on) or 0 (off)"],
+      ["DASHBOARD_SYNC_BODIES", "no", "DASHBOARD_SYNC_BODIES must be 1 (on) or 0 (off)"],
+      ["DASHBOARD_SYNC_SINCE", "2026-13-01", "DASHBOARD_SYNC_SINCE must be a real date"],
+      ["DASHBOARD_SYNC_SINCE", "01/02/2026", "DASHBOARD_SYNC_SINCE must be a date, YYYY-MM-DD"],
+      ["DASHBOARD_SYNC_INTERVAL_SECONDS", "1", "from 5 to 86400"],
+      ["DASHBOARD_SYNC_CONCURRENCY", "2.5", "DASHBOARD_SYNC_CONCURRENCY must be a whole number"],
+      [
+        "DASHBOARD_SYNC_RETENTION_DAYS",
+        "0",
+        "DASHBOARD_SYNC_RETENTION_DAYS must be a whole number",
+      ],
+    ])("refuses %s=%s in words", (name, value, words) => {
+      expect(issues(envWith({ ...unset, [name]: value }))).toContain(words);
+    });
+  });
 });

@@ -5,6 +5,23 @@ import { checkBaseUrl } from "@/lib/settings/base-url";
 
 // Every environment variable the server reads, validated once. Values are read lazily
 // (not at import time) so `next build` works without any configuration.
+/** A yes/no setting where a typo must not silently mean either: 1/true or 0/false. */
+const onOff = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .refine((v) => !v || ["1", "true", "0", "false"].includes(v), {
+      message: `${name} must be 1 (on) or 0 (off)`,
+    })
+    .transform((v) => (v ? v === "1" || v === "true" : fallback));
+
+const wholeNumber = (name: string, min: number, max: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 const envSchema = z.object({
   // The same rule as Settings (lib/settings/base-url.ts), on purpose: https, or http to this
   // machine only (the sandbox). The server sends the API key there, so an operator's typo
@@ -51,6 +68,33 @@ const envSchema = z.object({
       message:
         "DASHBOARD_DEFAULT_COUNTRY must be a two-letter country code such as AU, GB or US (or unset)",
     }),
+  // The local mirror (lib/mirror): a copy of the messages and opt-outs kept in sync.
+  DASHBOARD_SYNC: onOff("DASHBOARD_SYNC", true),
+  /** First day copied (UTC); unset: 90 days before now. */
+  DASHBOARD_SYNC_SINCE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^\d{4}-\d{2}-\d{2}$/.test(v), {
+      message: "DASHBOARD_SYNC_SINCE must be a date, YYYY-MM-DD",
+    })
+    .refine((v) => v === undefined || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+      message: "DASHBOARD_SYNC_SINCE must be a real date, YYYY-MM-DD",
+    }),
+  DASHBOARD_SYNC_INTERVAL_SECONDS: wholeNumber(
+    "DASHBOARD_SYNC_INTERVAL_SECONDS",
+    5,
+    86_400,
+  ).default(60),
+  DASHBOARD_SYNC_LOOKBACK_HOURS: wholeNumber("DASHBOARD_SYNC_LOOKBACK_HOURS", 0, 2_160).default(72),
+  DASHBOARD_SYNC_CONCURRENCY: wholeNumber("DASHBOARD_SYNC_CONCURRENCY", 1, 16).default(4),
+  DASHBOARD_SYNC_BODIES: onOff("DASHBOARD_SYNC_BODIES", true),
+  /** Unset: nothing is pruned. */
+  DASHBOARD_SYNC_RETENTION_DAYS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    wholeNumber("DASHBOARD_SYNC_RETENTION_DAYS", 1, 36_500).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
