@@ -1,0 +1,184 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { messageFixture } from "@/lib/mobivate/message-fixture";
+import { windowOf } from "./plan";
+import { queryRows, rebuildRollup, replaceOptOuts, saveWindow, upsertMessages } from "./write";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+beforeEach(async () => {
+  await t.db.execute(sql`truncate mirror_messages, mirror_rollup, mirror_optouts, mirror_windows`);
+});
+
+const day = windowOf("2026-03-09");
+const at = (iso: string) => Date.parse(iso);
+const id = (n: number) => n.toString(16).toUpperCase().padStart(32, "0");
+
+async function stored() {
+  return queryRows<{ id: string; status: string; modified: number | null; cost: string | null }>(
+    t.db,
+    sql`select id, status, (extract(epoch from modified) * 1000)::float8 as modified,
+          cost::text as cost, body, recipient_key
+        from mirror_messages order by id`,
+  );
+}
+
+describe("upsertMessages", () => {
+  it("stores a message read twice once, and the later `modified` wins", async () => {
+    const created = at("2026-03-09T10:00:00Z");
+    const first = messageFixture({ id: id(1), created, modified: created, status: "ACCEPTED" });
+    const later = { ...first, modified: created + 60_000, status: "DELIVERED" };
+    expect(await upsertMessages(t.db, day, [first], { bodies: true })).toBe(1);
+    expect(await upsertMessages(t.db, day, [later], { bodies: true })).toBe(0);
+    // An older copy arriving after the newer one changes nothing.
+    await upsertMessages(t.db, day, [first], { bodies: true });
+    const rows = await stored();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "DELIVERED", modified: created + 60_000 });
+  });
+
+  it("keeps the cost exact and the phone keys as digits", async () => {
+    const m = messageFixture({
+      id: id(2),
+      created: at("2026-03-09T11:00:00Z"),
+      cost: "0.123456789012345678",
+      recipient: "+44 7700 900123",
+    });
+    await upsertMessages(t.db, day, [m], { bodies: true });
+    expect((await stored())[0]).toMatchObject({
+      cost: "0.123456789012345678",
+      recipient_key: "447700900123",
+      body: "Hello",
+    });
+  });
+
+  it("keeps no text when bodies are off", async () => {
+    const m = messageFixture({ id: id(3), created: at("2026-03-09T12:00:00Z") });
+    await upsertMessages(t.db, day, [m], { bodies: false });
+    expect((await stored())[0]).toMatchObject({ body: null });
+  });
+
+  it("leaves a message created outside the window to its own window", async () => {
+    const inside = messageFixture({ id: id(4), created: day.end - 1000 });
+    const outside = messageFixture({ id: id(5), created: day.end });
+    expect(await upsertMessages(t.db, day, [inside, outside], { bodies: true })).toBe(1);
+    expect((await stored()).map((r) => r.id)).toEqual([id(4)]);
+  });
+});
+
+describe("rebuildRollup", () => {
+  it("equals a GROUP BY over the raw rows, per 15-minute bucket, exact", async () => {
+    const base = at("2026-03-09T10:00:00Z");
+    const msgs = [
+      messageFixture({ id: id(10), created: base, cost: "0.0425", parts: 2 }),
+      messageFixture({ id: id(11), created: base + 14 * 60_000, cost: "0.1" }),
+      messageFixture({ id: id(12), created: base + 15 * 60_000, cost: "0.00001" }),
+      messageFixture({ id: id(13), created: base, cost: null, currency: null }),
+      messageFixture({ id: id(14), created: base, status: "FAILED", cost: "0.0425" }),
+    ];
+    await upsertMessages(t.db, day, msgs, { bodies: true });
+    await rebuildRollup(t.db, day);
+    const rows = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select (extract(epoch from bucket) * 1000)::float8 as bucket, status, currency, has_cost, messages, parts::int as parts,
+            cost::text as cost, cost_scale
+          from mirror_rollup order by bucket, status, has_cost`,
+    );
+    expect(rows).toEqual([
+      {
+        bucket: base,
+        status: "DELIVERED",
+        currency: "",
+        has_cost: false,
+        messages: 1,
+        parts: 1,
+        cost: "0",
+        cost_scale: 0,
+      },
+      {
+        bucket: base,
+        status: "DELIVERED",
+        currency: "GBP",
+        has_cost: true,
+        messages: 2,
+        parts: 3,
+        cost: "0.1425",
+        cost_scale: 4,
+      },
+      {
+        bucket: base,
+        status: "FAILED",
+        currency: "GBP",
+        has_cost: true,
+        messages: 1,
+        parts: 1,
+        cost: "0.0425",
+        cost_scale: 4,
+      },
+      {
+        bucket: base + 15 * 60_000,
+        status: "DELIVERED",
+        currency: "GBP",
+        has_cost: true,
+        messages: 1,
+        parts: 1,
+        cost: "0.00001",
+        cost_scale: 5,
+      },
+    ]);
+    // Rebuilding after a change replaces the window's buckets (no double counting).
+    await upsertMessages(t.db, day, [{ ...msgs[0]!, status: "FAILED", modified: base + 1 }], {
+      bodies: true,
+    });
+    await rebuildRollup(t.db, day);
+    const [sum] = await queryRows<{ messages: number }>(
+      t.db,
+      sql`select sum(messages)::int as messages from mirror_rollup`,
+    );
+    expect(sum?.messages).toBe(5);
+  });
+});
+
+describe("saveWindow", () => {
+  it("counts the window's rows and overwrites the previous read", async () => {
+    await upsertMessages(t.db, day, [messageFixture({ id: id(20), created: day.start })], {
+      bodies: true,
+    });
+    const read = { window: day, readStartedAt: day.start + 1, coveredTo: day.start + 1, pages: 1 };
+    await saveWindow(t.db, { ...read, final: false });
+    await saveWindow(t.db, { ...read, final: true, pages: 2 });
+    const rows = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select day::text as day, final, messages, pages from mirror_windows`,
+    );
+    expect(rows).toEqual([{ day: "2026-03-09", final: true, messages: 1, pages: 2 }]);
+  });
+});
+
+describe("replaceOptOuts", () => {
+  it("replaces the list: one per number (the latest), a removed number disappears", async () => {
+    await replaceOptOuts(t.db, [
+      { id: 1, mobile: "447700900001", note: "MO", created: 1000 },
+      { id: 2, mobile: "447700900002", note: "API", created: 2000 },
+    ]);
+    await replaceOptOuts(t.db, [
+      { id: 2, mobile: "447700900002", note: "API", created: 2000 },
+      { id: 3, mobile: "+44 7700 900002", note: "File Upload", created: 3000 },
+      { id: null, mobile: "447700900003", note: "API", created: 4000 },
+    ]);
+    const rows = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select mobile_key, id::int as id, note from mirror_optouts order by mobile_key`,
+    );
+    expect(rows).toEqual([
+      { mobile_key: "447700900002", id: 3, note: "File Upload" },
+      { mobile_key: "447700900003", id: null, note: "API" },
+    ]);
+  });
+});

@@ -1,0 +1,174 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import type { Message, OptOut } from "@/lib/mobivate/types";
+import { phoneKey } from "@/lib/phone/number";
+import type { SyncWindow } from "./plan";
+
+// Everything the syncer writes. Messages go in as one statement per page (arrays unnested by
+// PostgreSQL), so a page of 1000 costs one round trip; the rollup of a window is rebuilt from
+// its raw rows in the same transaction, so it can never disagree with them.
+
+/** Rows of a raw query on either driver (node-postgres and PGlite both answer `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Inserts or updates a page of messages. A message read twice is stored once; the version
+ * with the later `modified` wins (an older copy never overwrites a newer one). Messages whose
+ * creation time lies outside `window` are left to their own window. Returns how many rows
+ * were new.
+ */
+export async function upsertMessages(
+  db: Db,
+  window: SyncWindow,
+  page: readonly Message[],
+  opts: { bodies: boolean },
+): Promise<number> {
+  const rows = page.filter((m) => m.created >= window.start && m.created < window.end);
+  if (rows.length === 0) return 0;
+  const col = <T>(pick: (m: Message) => T) => sql.param(rows.map(pick));
+  const result = await queryRows<{ inserted: boolean }>(
+    db,
+    sql`
+      insert into mirror_messages as m (
+        id, created, modified, originator, recipient, body, status, direction, in_reply_to,
+        route_id, parts, cost, currency, sender_reference, campaign_id, recipient_key,
+        originator_key
+      )
+      select * from unnest(
+        ${col((m) => m.id)}::text[],
+        ${col((m) => iso(m.created))}::timestamptz[],
+        ${col((m) => (m.modified === null ? null : iso(m.modified)))}::timestamptz[],
+        ${col((m) => m.originator)}::text[],
+        ${col((m) => m.recipient)}::text[],
+        ${col((m) => (opts.bodies ? m.body : null))}::text[],
+        ${col((m) => m.status)}::text[],
+        ${col((m) => m.direction)}::text[],
+        ${col((m) => m.inReplyTo)}::text[],
+        ${col((m) => m.routeId)}::text[],
+        ${col((m) => m.parts)}::integer[],
+        ${col((m) => m.cost)}::numeric[],
+        ${col((m) => m.currency)}::text[],
+        ${col((m) => m.senderReference)}::text[],
+        ${col((m) => m.campaignId)}::text[],
+        ${col((m) => phoneKey(m.recipient))}::text[],
+        ${col((m) => phoneKey(m.originator))}::text[]
+      )
+      on conflict (id) do update set
+        created = excluded.created, modified = excluded.modified,
+        originator = excluded.originator, recipient = excluded.recipient, body = excluded.body,
+        status = excluded.status, direction = excluded.direction,
+        in_reply_to = excluded.in_reply_to, route_id = excluded.route_id,
+        parts = excluded.parts, cost = excluded.cost, currency = excluded.currency,
+        sender_reference = excluded.sender_reference, campaign_id = excluded.campaign_id,
+        recipient_key = excluded.recipient_key, originator_key = excluded.originator_key
+      where m.modified is null or excluded.modified >= m.modified
+      returning (xmax = 0) as inserted`,
+  );
+  return result.filter((r) => r.inserted).length;
+}
+
+/**
+ * Rebuilds the rollup of a window's 15-minute buckets from its raw rows. `date_bin` needs
+ * PostgreSQL 14, the oldest the dashboard supports.
+ */
+export async function rebuildRollup(db: Db, window: SyncWindow): Promise<void> {
+  const start = iso(window.start);
+  const end = iso(window.end);
+  await db.execute(
+    sql`delete from mirror_rollup where bucket >= ${start}::timestamptz and bucket < ${end}::timestamptz`,
+  );
+  await db.execute(sql`
+    insert into mirror_rollup (
+      bucket, direction, status, currency, route_id, campaign_id, has_cost,
+      messages, parts, cost, cost_scale
+    )
+    select
+      date_bin('15 minutes', created, timestamptz '2000-01-01 00:00:00+00'),
+      direction, status, coalesce(currency, ''), coalesce(route_id, ''),
+      coalesce(campaign_id, ''), cost is not null,
+      count(*), sum(parts), coalesce(sum(cost), 0), coalesce(max(scale(cost)), 0)
+    from mirror_messages
+    where created >= ${start}::timestamptz and created < ${end}::timestamptz
+    group by 1, 2, 3, 4, 5, 6, 7`);
+}
+
+export interface WindowRead {
+  window: SyncWindow;
+  readStartedAt: number;
+  coveredTo: number;
+  final: boolean;
+  pages: number;
+}
+
+/** Records a window as read (in the transaction that wrote its rows). */
+export async function saveWindow(db: Db, read: WindowRead): Promise<void> {
+  const { window } = read;
+  await db.execute(sql`
+    insert into mirror_windows (day, start, "end", covered_to, read_at, final, messages, pages)
+    values (
+      ${window.day}::date, ${iso(window.start)}::timestamptz, ${iso(window.end)}::timestamptz,
+      ${iso(read.coveredTo)}::timestamptz, ${iso(read.readStartedAt)}::timestamptz,
+      ${read.final},
+      (select count(*) from mirror_messages
+        where created >= ${iso(window.start)}::timestamptz
+          and created < ${iso(window.end)}::timestamptz),
+      ${read.pages}
+    )
+    on conflict (day) do update set
+      covered_to = excluded.covered_to, read_at = excluded.read_at, final = excluded.final,
+      messages = excluded.messages, pages = excluded.pages`);
+}
+
+/**
+ * Replaces the opt-out list with the one just read whole: a number removed upstream
+ * disappears. One opt-out per number (the latest, if the list repeats one).
+ */
+export async function replaceOptOuts(db: Db, list: readonly OptOut[]): Promise<number> {
+  const byKey = new Map<string, OptOut>();
+  for (const o of list) {
+    const key = phoneKey(o.mobile) || o.mobile;
+    const seen = byKey.get(key);
+    if (!seen || o.created >= seen.created) byKey.set(key, o);
+  }
+  const rows = [...byKey.entries()];
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from mirror_optouts`);
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      const col = <T>(pick: (e: [string, OptOut]) => T) => sql.param(chunk.map(pick));
+      await tx.execute(sql`
+        insert into mirror_optouts (mobile_key, id, mobile, note, created)
+        select * from unnest(
+          ${col(([k]) => k)}::text[],
+          ${col(([, o]) => o.id)}::bigint[],
+          ${col(([, o]) => o.mobile)}::text[],
+          ${col(([, o]) => o.note)}::text[],
+          ${col(([, o]) => iso(o.created))}::timestamptz[]
+        )`);
+    }
+  });
+  return rows.length;
+}
+
+/** Drops everything older than the retention cut (rows, rollup and windows alike). */
+export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
+  const cut = iso(cutMs);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from mirror_messages where created < ${cut}::timestamptz`);
+    await tx.execute(sql`delete from mirror_rollup where bucket < ${cut}::timestamptz`);
+    await tx.execute(sql`delete from mirror_windows where start < ${cut}::timestamptz`);
+  });
+}
+
+/** Empties the mirror (an admin's "wipe"): the next cycle starts the backfill again. */
+export async function wipeMirror(db: Db): Promise<void> {
+  await db.execute(
+    sql`truncate mirror_messages, mirror_rollup, mirror_optouts, mirror_windows, mirror_state`,
+  );
+}
