@@ -11,7 +11,10 @@ export interface ApiRequest {
   params: URLSearchParams;
   /** Raw body text ("" when none). */
   body: string;
-  now: number;
+  /** The clock's instant: records created after it are invisible (+Infinity when fixed). */
+  nowMs: number;
+  /** The time a write (opt-out add/remove) is stamped with. */
+  stampMs: number;
 }
 
 type Handler = (dataset: Dataset, req: ApiRequest, match: string | undefined) => ApiResponse;
@@ -30,7 +33,7 @@ function listMessages(dataset: Dataset, req: ApiRequest): ApiResponse {
   const parsed = parseListQuery(req.params, true);
   if (!parsed.ok) return errorResponse(400, parsed.message);
   const { startMs, endMs, direction, offset, pageSize } = parsed.query;
-  const range = dataset.messagesInRange(startMs, endMs, direction);
+  const range = dataset.messagesInRange(startMs, endMs, direction, req.nowMs);
   return { status: 200, body: range.slice(offset, pageSize) };
 }
 
@@ -42,8 +45,8 @@ function safeDecode(value: string): string {
   }
 }
 
-function getMessage(dataset: Dataset, _req: ApiRequest, id: string | undefined): ApiResponse {
-  const message = id === undefined ? undefined : dataset.getMessage(safeDecode(id));
+function getMessage(dataset: Dataset, req: ApiRequest, id: string | undefined): ApiResponse {
+  const message = id === undefined ? undefined : dataset.getMessage(safeDecode(id), req.nowMs);
   return message ? { status: 200, body: message } : errorResponse(404, "Not Found");
 }
 
@@ -51,7 +54,8 @@ function listOptouts(dataset: Dataset, req: ApiRequest): ApiResponse {
   const parsed = parseListQuery(req.params, false);
   if (!parsed.ok) return errorResponse(400, parsed.message);
   const { startMs, endMs, offset, pageSize } = parsed.query;
-  return { status: 200, body: dataset.optouts.inRange(startMs, endMs).slice(offset, pageSize) };
+  const range = dataset.optouts.inRange(startMs, endMs, req.nowMs);
+  return { status: 200, body: range.slice(offset, pageSize) };
 }
 
 /** Mobile from a JSON body {"mobile": "..."}; DELETE may also pass ?mobile=. */
@@ -71,7 +75,7 @@ function mobileFrom(req: ApiRequest, allowQuery: boolean): ApiResponse | string 
 function addOptout(dataset: Dataset, req: ApiRequest): ApiResponse {
   const mobile = mobileFrom(req, false);
   if (typeof mobile !== "string") return mobile;
-  const { record } = dataset.optouts.add(mobile, "API", req.now);
+  const { record } = dataset.optouts.add(mobile, "API", req.stampMs, req.nowMs);
   // The documented response has no id.
   return {
     status: 200,
@@ -82,7 +86,7 @@ function addOptout(dataset: Dataset, req: ApiRequest): ApiResponse {
 function removeOptout(dataset: Dataset, req: ApiRequest): ApiResponse {
   const mobile = mobileFrom(req, true);
   if (typeof mobile !== "string") return mobile;
-  const removed = dataset.optouts.remove(mobile);
+  const removed = dataset.optouts.remove(mobile, req.stampMs, req.nowMs);
   if (!removed) return errorResponse(404, NOT_OPTED_OUT);
   return {
     status: 200,

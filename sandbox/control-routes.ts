@@ -5,7 +5,16 @@ import type { FailNextRule } from "./faults";
 import { validateFailRule } from "./faults";
 import { errorResponse, parseJsonBody, type ApiResponse } from "./http-util";
 import { validateRuntimeOptions, type RuntimeOptions } from "./runtime-options";
-import type { RequestLogEntry, SandboxStats } from "./stats";
+import type { RequestFilter, RequestLogEntry, SandboxStats } from "./stats";
+import type { ClockState } from "./clock";
+import type { TimeControl } from "./time-handle";
+import {
+  applyClockBody,
+  clockBodySchema,
+  optoutAddSchema,
+  optoutRemoveSchema,
+  parseControlBody,
+} from "./time-control";
 
 export const CONTROL_PREFIX = "/__sandbox/";
 
@@ -15,18 +24,24 @@ export interface SandboxInfo {
   moCount: number;
   mtCount: number;
   optouts: number;
-  /** Span of the data: [startMs, endMs). */
+  /** Span of the history: [startMs, endMs); endMs is the start-up now. */
   startMs: number;
   endMs: number;
   startDate: string;
   endDate: string;
+  /** End of the future data (= endMs without futureDays). */
+  futureEndMs: number;
+  /** Messages and opt-outs visible at the clock's now (all of them when fixed). */
+  visibleMessages: number;
+  visibleOptouts: number;
+  clock: ClockState;
 }
 
-export interface SandboxControl {
+export interface SandboxControl extends TimeControl {
   stats(): SandboxStats;
   resetStats(): void;
-  /** Recent API requests (at most 1000), oldest first. */
-  requests(): RequestLogEntry[];
+  /** Recent API requests (at most 10,000), oldest first, optionally only some. */
+  requests(filter?: RequestFilter): RequestLogEntry[];
   options(): RuntimeOptions;
   /** Changes runtime options; throws RangeError on an invalid value. */
   setOptions(partial: Partial<RuntimeOptions>): RuntimeOptions;
@@ -34,12 +49,16 @@ export interface SandboxControl {
   failNext(rule: FailNextRule): void;
   pendingFaults(): FailNextRule[];
   clearFaults(): void;
-  /** Back to the start state: stats, scripted faults, runtime options and opt-outs. */
+  /** Back to the start state: stats, scripted faults, runtime options, opt-outs, clock. */
   reset(): void;
   info(): SandboxInfo;
 }
 
-type ControlHandler = (control: SandboxControl, body: unknown) => ApiResponse;
+type ControlHandler = (
+  control: SandboxControl,
+  body: unknown,
+  query: URLSearchParams,
+) => ApiResponse;
 
 const ok = (body: unknown): ApiResponse => ({ status: 200, body });
 
@@ -49,7 +68,13 @@ const HANDLERS: Record<string, ControlHandler> = {
     c.resetStats();
     return ok(c.stats());
   },
-  "GET requests": (c) => ok(c.requests()),
+  "GET requests": (c, _body, query) =>
+    ok(
+      c.requests({
+        path: query.get("path") ?? undefined,
+        method: query.get("method") ?? undefined,
+      }),
+    ),
   "GET info": (c) => ok(c.info()),
   "GET options": (c) => ok(c.options()),
   "POST options": (c, body) => {
@@ -78,6 +103,31 @@ const HANDLERS: Record<string, ControlHandler> = {
     c.reset();
     return ok(c.info());
   },
+  "GET clock": (c) => ok(c.clock.state()),
+  "POST clock": (c, body) => {
+    const parsed = parseControlBody(clockBodySchema, body);
+    if (!parsed.ok) return errorResponse(400, parsed.message);
+    try {
+      return ok(applyClockBody(c.clock, parsed.value));
+    } catch (error) {
+      if (error instanceof RangeError) return errorResponse(400, error.message);
+      throw error;
+    }
+  },
+  "GET optouts": (c) => ok({ visible: c.info().visibleOptouts, pending: c.pendingOptouts() }),
+  "POST optouts/remove": (c, body) => {
+    const parsed = parseControlBody(optoutRemoveSchema, body);
+    if (!parsed.ok) return errorResponse(400, parsed.message);
+    const removed = c.removeOptout(parsed.value.mobile, parsed.value.at);
+    return removed ? ok(removed) : errorResponse(404, "Mobile number is not opted out");
+  },
+  "POST optouts/add": (c, body) => {
+    const parsed = parseControlBody(optoutAddSchema, body);
+    if (!parsed.ok) return errorResponse(400, parsed.message);
+    const { mobile, note, at } = parsed.value;
+    const added = c.addOptout(mobile, { note, at });
+    return added ? ok(added) : errorResponse(400, "Mobile number is already opted out then");
+  },
 };
 
 export function handleControl(
@@ -85,6 +135,7 @@ export function handleControl(
   method: string,
   pathname: string,
   rawBody: string,
+  query: URLSearchParams = new URLSearchParams(),
 ): ApiResponse {
   const name = pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, "");
   const handler = HANDLERS[`${method} ${name}`];
@@ -94,5 +145,5 @@ export function handleControl(
   }
   const body = parseJsonBody(rawBody);
   if (!body.ok) return errorResponse(400, "Malformed JSON body");
-  return handler(control, body.value);
+  return handler(control, body.value, query);
 }

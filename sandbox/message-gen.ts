@@ -14,6 +14,7 @@ import { formatApiTimestamp } from "./dates";
 import { createRng, hash32, hex8, hexId, weightedPicker, type Rng } from "./hash";
 import { handsetAt, pickHandsetIndex, type Handset } from "./handsets";
 import type { IdCodec } from "./ids";
+import { lifecycleOf, stateAt, type Lifecycle } from "./lifecycle";
 import { smsParts } from "./sms-parts";
 
 export interface GeneratorContext {
@@ -38,6 +39,20 @@ export interface GeneratedMessage {
   message: ApiMessage;
   /** The handset on the other end (MT recipient / MO originator), in international format. */
   handset: Handset;
+  /** How the record changes after creation (see lifecycle.ts). */
+  lifecycle: Lifecycle;
+}
+
+/**
+ * Applies the clock: a finite `nowMs` shows the record as it was at that instant; +Infinity
+ * (the fixed clock) keeps the record exactly as the generator has always produced it.
+ */
+function atTime(message: ApiMessage, life: Lifecycle, nowMs: number): ApiMessage {
+  if (!Number.isFinite(nowMs)) return message;
+  const state = stateAt(life, nowMs);
+  message.status = state.status;
+  message.modified = formatApiTimestamp(state.modifiedMs);
+  return message;
 }
 
 const SALT_MT = 0x61;
@@ -85,7 +100,7 @@ function virtualNumberFor(ctx: GeneratorContext, country: Country, rng: Rng): st
   return rng.pick(ctx.virtualNumbers.get(country.code) ?? [country.prefix + "0000000"]);
 }
 
-function buildMt(ctx: GeneratorContext, i: number): GeneratedMessage {
+function buildMt(ctx: GeneratorContext, i: number, nowMs: number): GeneratedMessage {
   const rng = createRng(hash32(ctx.seed, i, SALT_MT));
   const handset = handsetAt(ctx.seed, pickHandsetIndex(rng.next(), ctx.handsetCount));
   const createdMs = ctx.created[i] ?? ctx.startMs;
@@ -113,27 +128,26 @@ function buildMt(ctx: GeneratorContext, i: number): GeneratedMessage {
     currency = handset.country.currency;
   }
   const modifiedMs = createdMs + (status === "CREATED" ? 0 : (1 + rng.int(9)) * 1000);
+  const lifecycle = lifecycleOf(ctx.seed, i, "MT", createdMs, status, modifiedMs - createdMs);
 
-  return {
-    handset,
-    message: {
-      id: ctx.ids.encode(i),
-      created: formatApiTimestamp(createdMs),
-      modified: formatApiTimestamp(modifiedMs),
-      originator,
-      recipient: handset.display,
-      body,
-      status,
-      direction: "MT",
-      inReplyTo: null,
-      routeId,
-      parts,
-      cost,
-      currency,
-      senderReference: senderReference(rng),
-      campaignId: campaign ? campaign.id : null,
-    },
+  const message: ApiMessage = {
+    id: ctx.ids.encode(i),
+    created: formatApiTimestamp(createdMs),
+    modified: formatApiTimestamp(modifiedMs),
+    originator,
+    recipient: handset.display,
+    body,
+    status,
+    direction: "MT",
+    inReplyTo: null,
+    routeId,
+    parts,
+    cost,
+    currency,
+    senderReference: senderReference(rng),
+    campaignId: campaign ? campaign.id : null,
   };
+  return { handset, lifecycle, message: atTime(message, lifecycle, nowMs) };
 }
 
 /** The MT message an MO at index i answers: a recent earlier MT, or -1 (unsolicited). */
@@ -145,7 +159,7 @@ function repliedMtIndex(ctx: GeneratorContext, i: number, rng: Rng): number {
   return -1;
 }
 
-function buildMo(ctx: GeneratorContext, i: number): GeneratedMessage {
+function buildMo(ctx: GeneratorContext, i: number, nowMs: number): GeneratedMessage {
   const rng = createRng(hash32(ctx.seed, i, SALT_MO));
   const target = rng.chance(0.85) ? repliedMtIndex(ctx, i, rng) : -1;
   let handset: Handset;
@@ -154,7 +168,7 @@ function buildMo(ctx: GeneratorContext, i: number): GeneratedMessage {
   let campaignId: string | null = null;
   let routeId: string;
   if (target >= 0) {
-    const mt = buildMt(ctx, target);
+    const mt = buildMt(ctx, target, Number.POSITIVE_INFINITY);
     handset = mt.handset;
     // Replies go to the number the MT came from; replies to an alphanumeric sender id are
     // routed by the platform to the account's virtual number for that country.
@@ -171,29 +185,35 @@ function buildMo(ctx: GeneratorContext, i: number): GeneratedMessage {
   }
   const body = moBody(rng);
   const createdMs = ctx.created[i] ?? ctx.startMs;
-  return {
-    handset,
-    message: {
-      id: ctx.ids.encode(i),
-      created: formatApiTimestamp(createdMs),
-      modified: formatApiTimestamp(createdMs + (1 + rng.int(3)) * 1000),
-      originator: handset.international,
-      recipient,
-      body,
-      status: pickMoStatus(rng.next()),
-      direction: "MO",
-      inReplyTo,
-      routeId,
-      parts: smsParts(body),
-      // Undocumented for MO; real exports show 0 or null, and never a currency.
-      cost: rng.chance(0.7) ? 0 : null,
-      currency: null,
-      senderReference: null,
-      campaignId,
-    },
+  const lagMs = (1 + rng.int(3)) * 1000;
+  const status = pickMoStatus(rng.next());
+  const lifecycle = lifecycleOf(ctx.seed, i, "MO", createdMs, status, lagMs);
+  const message: ApiMessage = {
+    id: ctx.ids.encode(i),
+    created: formatApiTimestamp(createdMs),
+    modified: formatApiTimestamp(createdMs + lagMs),
+    originator: handset.international,
+    recipient,
+    body,
+    status,
+    direction: "MO",
+    inReplyTo,
+    routeId,
+    parts: smsParts(body),
+    // Undocumented for MO; real exports show 0 or null, and never a currency.
+    cost: rng.chance(0.7) ? 0 : null,
+    currency: null,
+    senderReference: null,
+    campaignId,
   };
+  return { handset, lifecycle, message: atTime(message, lifecycle, nowMs) };
 }
 
-export function generateMessage(ctx: GeneratorContext, i: number): GeneratedMessage {
-  return ctx.isMo[i] === 1 ? buildMo(ctx, i) : buildMt(ctx, i);
+/** Message i as it is at `nowMs` (+Infinity: final, exactly as generated before the clock). */
+export function generateMessage(
+  ctx: GeneratorContext,
+  i: number,
+  nowMs = Number.POSITIVE_INFINITY,
+): GeneratedMessage {
+  return ctx.isMo[i] === 1 ? buildMo(ctx, i, nowMs) : buildMt(ctx, i, nowMs);
 }

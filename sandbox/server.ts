@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dispatch, matchRoute } from "./api-routes";
+import { SandboxClock, type ClockSetting } from "./clock";
 import { CONTROL_PREFIX, handleControl, type SandboxControl } from "./control-routes";
 import { createDataset, type Dataset, type DatasetOptions } from "./dataset";
 import { formatApiTimestamp } from "./dates";
@@ -15,7 +16,9 @@ import {
   validateRuntimeOptions,
   type RuntimeOptions,
 } from "./runtime-options";
-import { StatsCollector } from "./stats";
+import { parseListQuery } from "./query-params";
+import { StatsCollector, type PageWindow } from "./stats";
+import { createTimeControl } from "./time-handle";
 
 export { DEFAULT_SANDBOX_API_KEY } from "./runtime-options";
 
@@ -26,6 +29,12 @@ export interface SandboxOptions extends DatasetOptions, Partial<RuntimeOptions> 
   host?: string;
   /** A ready dataset (the dataset options are then ignored). */
   dataset?: Dataset;
+  /**
+   * How the clock starts: "fixed" (everything visible and final, as before the sandbox had a
+   * clock), "real" (wall time, continuing from the dataset's end), or an instant. Default
+   * "fixed", or the dataset's end (its start-up now) when it has futureDays.
+   */
+  clock?: ClockSetting;
 }
 
 export interface SandboxHandle extends SandboxControl {
@@ -61,6 +70,17 @@ function waitUnlessClosed(ms: number, res: ServerResponse): Promise<boolean> {
   });
 }
 
+/** What a list-page request asked for, for the request log (null when not a valid one). */
+function pageWindow(method: string, template: string, params: URLSearchParams): PageWindow | null {
+  if (method !== "GET" || (template !== "/message" && template !== "/addressbook/optout")) {
+    return null;
+  }
+  const parsed = parseListQuery(params, template === "/message");
+  if (!parsed.ok) return null;
+  const { startMs, endMs, page, pageSize, direction } = parsed.query;
+  return { startMs, endMs, page, pageSize, direction: direction ?? null };
+}
+
 function parseRequestUrl(raw: string | undefined): URL | null {
   try {
     // Prefixing (rather than using a base URL) keeps "//message" a path, not a host.
@@ -82,11 +102,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   let runtime: RuntimeOptions = { ...initialRuntime };
   const stats = new StatsCollector();
   const faults = new FaultInjector(() => runtime);
+  const clock = new SandboxClock(
+    opts.clock ?? (dataset.futureEndMs > dataset.endMs ? dataset.endMs : "fixed"),
+    dataset.endMs,
+    dataset.futureEndMs,
+  );
 
   const control: SandboxControl = {
+    ...createTimeControl(dataset, clock),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
-    requests: () => stats.requests(),
+    requests: (filter) => stats.requests(filter),
     options: () => ({ ...runtime, faultStatuses: [...runtime.faultStatuses] }),
     setOptions(partial) {
       const parsed = validateRuntimeOptions(partial);
@@ -108,6 +134,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       runtime = { ...initialRuntime };
       faults.reseed(runtime.faultSeed);
       dataset.optouts.reset();
+      clock.reset();
     },
     info: () => ({
       seed: dataset.seed,
@@ -119,18 +146,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       endMs: dataset.endMs,
       startDate: formatApiTimestamp(dataset.startMs),
       endDate: formatApiTimestamp(dataset.endMs),
+      futureEndMs: dataset.futureEndMs,
+      visibleMessages: dataset.countAt(clock.now()),
+      visibleOptouts: dataset.optouts.countAt(clock.now()),
+      clock: clock.state(),
     }),
   };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? "GET";
     const match = matchRoute(url.pathname);
-    const token = stats.begin(
-      method,
-      match.route?.template ?? "(unknown)",
-      url.pathname,
-      url.search,
-    );
+    const template = match.route?.template ?? "(unknown)";
+    const window = pageWindow(method, template, url.searchParams);
+    const token = stats.begin(method, template, url.pathname, url.search, window);
     let faulted = false;
     let droppedByUs = false;
     res.once("close", () => {
@@ -175,7 +203,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       pathname: url.pathname,
       params: url.searchParams,
       body,
-      now: Date.now(),
+      // Read after the latency wait: the answer is the API's state when it is computed.
+      nowMs: clock.now(),
+      stampMs: clock.stampMs(),
     };
     sendJson(res, dispatch(dataset, request, match));
   }
@@ -195,7 +225,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         sendJson(res, errorResponse(413, "Payload Too Large"));
         return;
       }
-      sendJson(res, handleControl(control, req.method ?? "GET", url.pathname, body));
+      const method = req.method ?? "GET";
+      sendJson(res, handleControl(control, method, url.pathname, body, url.searchParams));
       return;
     }
     await handleApi(req, res, url);

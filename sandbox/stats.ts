@@ -20,18 +20,39 @@ export interface SandboxStats {
   faults: number;
 }
 
+/** The window a list-page request asked for (GET /message, GET /addressbook/optout). */
+export interface PageWindow {
+  startMs: number;
+  endMs: number;
+  page: number;
+  pageSize: number;
+  direction: "MO" | "MT" | null;
+}
+
 export interface RequestLogEntry {
   at: number;
   method: string;
+  /** The request's path, e.g. "/message/9A0C…". */
   path: string;
+  /** Its route template, e.g. "/message/{id}" ("(unknown)" for no route). */
+  route: string;
   query: string;
+  /** For a valid list-page request, what it asked for; otherwise null. */
+  window: PageWindow | null;
   status: number | null;
   aborted: boolean;
   fault: boolean;
   durationMs: number;
 }
 
-const LOG_LIMIT = 1000;
+/** Enough for a backfill of a few million messages at 1000 per page. */
+const LOG_LIMIT = 10_000;
+
+/** Narrows requests(): `path` matches the route template ("/message") or the exact path. */
+export interface RequestFilter {
+  path?: string;
+  method?: string;
+}
 
 export interface RequestToken {
   finish(outcome: { status: number | null; aborted: boolean; fault: boolean }): void;
@@ -54,7 +75,13 @@ export class StatsCollector {
     };
   }
 
-  begin(method: string, template: string, path: string, query: string): RequestToken {
+  begin(
+    method: string,
+    template: string,
+    path: string,
+    query: string,
+    window: PageWindow | null = null,
+  ): RequestToken {
     const s = this.stats;
     s.requests++;
     s.byPath[template] = (s.byPath[template] ?? 0) + 1;
@@ -78,7 +105,9 @@ export class StatsCollector {
           at,
           method,
           path,
+          route: template,
           query,
+          window,
           status,
           aborted,
           fault,
@@ -93,9 +122,16 @@ export class StatsCollector {
     return structuredClone(this.stats);
   }
 
-  /** Recent finished requests, oldest first (at most 1000). */
-  requests(): RequestLogEntry[] {
-    return this.log.map((e) => ({ ...e }));
+  /** Recent finished requests, oldest first (at most 10,000), optionally filtered. */
+  requests(filter: RequestFilter = {}): RequestLogEntry[] {
+    const method = filter.method?.toUpperCase();
+    return this.log
+      .filter(
+        (e) =>
+          (method === undefined || e.method === method) &&
+          (filter.path === undefined || e.route === filter.path || e.path === filter.path),
+      )
+      .map((e) => ({ ...e, window: e.window && { ...e.window } }));
   }
 
   /** Zeroes the counters; requests still in flight stay counted as in flight. */
