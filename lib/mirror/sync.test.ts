@@ -1,0 +1,279 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDb } from "@/lib/db/open";
+import { createTestDb, type TestDb } from "@/lib/db/testing";
+import type { MobivateConfig } from "@/lib/mobivate/config";
+import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
+import type { Message, OptOut } from "@/lib/mobivate/types";
+import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { readCoverage, readState, mirrorCounts } from "./state";
+import { runSyncCycle, type SyncDeps } from "./sync";
+import { queryRows, wipeMirror } from "./write";
+
+// The syncer against the sandbox and a real database: what it copies equals what a live read
+// of the same range gives, to the last field; a failure or restart loses and doubles nothing.
+
+const HOUR = 3_600_000;
+const END = Date.parse("2023-01-05T00:00:00Z");
+// The sync's clock: a day after the data ends, so days up to 2023-01-02 are final (72 h).
+const NOW = END + 24 * HOUR;
+const SINCE = "2022-12-30";
+
+let t: TestDb;
+let sb: SandboxHandle;
+let cfg: MobivateConfig;
+
+beforeAll(async () => {
+  [t, sb] = await Promise.all([
+    createTestDb(),
+    startSandbox({ port: 0, seed: 11, messages: 2_500, spanDays: 6, end: new Date(END) }),
+  ]);
+  cfg = {
+    baseUrl: sb.url,
+    apiKey: DEFAULT_SANDBOX_API_KEY,
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    baseDelayMs: 5,
+    maxDelayMs: 20,
+  };
+});
+afterAll(async () => {
+  await Promise.all([t?.cleanup(), sb?.close()]);
+});
+beforeEach(async () => {
+  sb.reset();
+  await wipeMirror(t.db);
+});
+
+function deps(over: Partial<SyncDeps> = {}): SyncDeps {
+  return {
+    handle: t,
+    cfg,
+    now: () => NOW,
+    pageSize: 100,
+    settings: {
+      since: SINCE,
+      intervalMs: 60_000,
+      lookbackMs: 72 * HOUR,
+      concurrency: 3,
+      bodies: true,
+      retentionDays: undefined,
+    },
+    ...over,
+  };
+}
+
+const comparable = (m: Message) => ({ ...m });
+
+async function liveMessages(): Promise<Message[]> {
+  const out: Message[] = [];
+  const pages = readAllMessages(
+    { startDate: `${SINCE}T00:00:00+0000`, endDate: "2023-01-07T00:00:00+0000" },
+    { cfg, pageSize: 1000 },
+  );
+  for await (const page of pages) out.push(...page);
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function liveOptOuts(): Promise<OptOut[]> {
+  const out: OptOut[] = [];
+  for await (const page of readAllOptOuts(
+    { startDate: "2000-01-01", endDate: "2030-01-01" },
+    { cfg },
+  )) {
+    out.push(...page);
+  }
+  return out;
+}
+
+async function mirrorMessages(): Promise<Message[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    t.db,
+    sql`select id, (extract(epoch from created) * 1000)::float8 as created,
+          (extract(epoch from modified) * 1000)::float8 as modified, originator, recipient,
+          body, status, direction, in_reply_to, route_id, parts, cost::text as cost, currency,
+          sender_reference, campaign_id
+        from mirror_messages order by id`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    created: Number(r.created),
+    modified: r.modified === null ? null : Number(r.modified),
+    originator: r.originator as string,
+    recipient: r.recipient as string,
+    body: (r.body as string | null) ?? "",
+    status: r.status as string,
+    direction: r.direction as string,
+    inReplyTo: r.in_reply_to as string | null,
+    routeId: r.route_id as string | null,
+    parts: Number(r.parts),
+    cost: r.cost as string | null,
+    currency: r.currency as string | null,
+    senderReference: r.sender_reference as string | null,
+    campaignId: r.campaign_id as string | null,
+  }));
+}
+
+/** The days of the message-list requests the sandbox received. */
+function daysRequested(): string[] {
+  const days = sb
+    .requests({ path: "/message" })
+    .flatMap((r) => (r.window ? [new Date(r.window.startMs).toISOString().slice(0, 10)] : []));
+  return [...new Set(days)].sort();
+}
+
+describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
+  it("backfills exactly what a live read of the range gives, and the opt-out list", async () => {
+    const outcome = await runSyncCycle(deps());
+    expect(outcome).toMatchObject({ outcome: "done", windows: 8 });
+    const [live, copied] = await Promise.all([liveMessages(), mirrorMessages()]);
+    expect(live.length).toBeGreaterThan(2_000);
+    expect(copied.map(comparable)).toEqual(live.map(comparable));
+
+    const counts = await mirrorCounts(t.db);
+    expect(counts.messages).toBe(live.length);
+    expect(counts.optOuts).toBe(new Set((await liveOptOuts()).map((o) => o.mobile)).size);
+
+    // The rollup adds up to the raw rows.
+    const [sum] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select sum(messages)::float8 as n from mirror_rollup`,
+    );
+    expect(Number(sum?.n)).toBe(live.length);
+
+    const state = await readState(t.db);
+    expect(state).toMatchObject({ state: "idle", lastError: null, lastSuccessAt: NOW });
+    expect(state?.progress).toMatchObject({ phase: "backfill", windowsTotal: 8, windowsDone: 8 });
+    expect(await readCoverage(t.db)).toEqual({
+      from: Date.parse(`${SINCE}T00:00:00Z`),
+      to: NOW,
+    });
+  });
+
+  it("then reads again only the windows that are not final", async () => {
+    await runSyncCycle(deps());
+    sb.resetStats();
+    const again = await runSyncCycle(deps({ now: () => NOW + 60_000 }));
+    expect(again).toMatchObject({ outcome: "done", windows: 4 });
+    // Final: every day whose end is 72 h or more before the first read (NOW).
+    expect(daysRequested()).toEqual(["2023-01-03", "2023-01-04", "2023-01-05", "2023-01-06"]);
+    const state = await readState(t.db);
+    expect(state?.progress?.phase).toBe("incremental");
+  });
+
+  it("after a failure mid-backfill, the next cycle resumes: nothing lost, nothing doubled", async () => {
+    // The 12th message-page request fails (no retries here): some windows have committed.
+    sb.failNext({ status: 500, path: "/message", afterRequests: 11 });
+    const failed = await runSyncCycle(deps());
+    expect(failed).toMatchObject({ outcome: "failed", kind: "unavailable" });
+    const state = await readState(t.db);
+    expect(state).toMatchObject({ state: "error", failures: 1 });
+    expect(state?.lastError).toContain("internal error");
+    expect(state?.nextRunAt).toBe(NOW + 120_000);
+    const committed = await queryRows<{ day: string; messages: number }>(
+      t.db,
+      sql`select day::text as day, messages from mirror_windows order by day`,
+    );
+    expect(committed.length).toBeGreaterThan(0);
+    expect(committed.length).toBeLessThan(8);
+    // What is marked read is there whole: each window's rows equal its count.
+    const perDay = await queryRows<{ day: string; n: number }>(
+      t.db,
+      sql`select (created at time zone 'UTC')::date::text as day, count(*)::float8 as n
+          from mirror_messages group by 1 order by 1`,
+    );
+    expect(perDay.map((r) => [r.day, Number(r.n)])).toEqual(
+      committed.filter((w) => Number(w.messages) > 0).map((w) => [w.day, Number(w.messages)]),
+    );
+
+    sb.resetStats();
+    const resumed = await runSyncCycle(deps());
+    expect(resumed).toMatchObject({ outcome: "done" });
+    // Final windows committed before the failure were not read again.
+    const finalBefore = committed.map((w) => w.day).filter((d) => d <= "2023-01-02");
+    for (const day of finalBefore) expect(daysRequested()).not.toContain(day);
+    expect(await mirrorMessages()).toEqual(await liveMessages());
+    expect(await readState(t.db)).toMatchObject({ state: "idle", failures: 0, lastError: null });
+  });
+
+  it("stops on a rejected key (401) with words, asks nothing more until the key changes", async () => {
+    const badKey = { ...cfg, apiKey: "00000000-0000-4000-8000-000000000000" };
+    const failed = await runSyncCycle(deps({ cfg: badKey }));
+    expect(failed).toMatchObject({ outcome: "failed", kind: "key-rejected" });
+    const state = await readState(t.db);
+    expect(state?.state).toBe("error");
+    expect(state?.lastError).toMatch(/rejected the API key.*Settings/);
+
+    sb.resetStats();
+    expect(await runSyncCycle(deps({ cfg: badKey }))).toEqual({ outcome: "key-rejected" });
+    expect(sb.stats().requests).toBe(0);
+
+    // A new key: syncing starts again by itself.
+    expect(await runSyncCycle(deps())).toMatchObject({ outcome: "done" });
+    expect(await readState(t.db)).toMatchObject({ state: "idle", rejectedKey: null });
+  });
+
+  it("an opt-out removed upstream disappears from the mirror on the next cycle", async () => {
+    await runSyncCycle(deps());
+    const [victim] = await liveOptOuts();
+    expect(victim).toBeDefined();
+    const res = await fetch(`${sb.url}/addressbook/optout`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${cfg.apiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ mobile: victim!.mobile }),
+    });
+    expect(res.status).toBe(200);
+    const before = (await mirrorCounts(t.db)).optOuts;
+    await runSyncCycle(deps({ now: () => NOW + 60_000 }));
+    expect((await mirrorCounts(t.db)).optOuts).toBe(before - 1);
+    const left = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::float8 as n from mirror_optouts where mobile = ${victim!.mobile}`,
+    );
+    expect(Number(left[0]?.n)).toBe(0);
+  });
+
+  it("keeps no message text when bodies are off, and drops text already copied", async () => {
+    await runSyncCycle(deps());
+    const off = deps();
+    off.settings = { ...off.settings, bodies: false };
+    await runSyncCycle({ ...off, now: () => NOW + 60_000 });
+    const [row] = await queryRows<{ with_body: number }>(
+      t.db,
+      sql`select count(*) filter (where body is not null)::float8 as with_body from mirror_messages`,
+    );
+    expect(Number(row?.with_body)).toBe(0);
+  });
+
+  it("prunes what is older than the retention", async () => {
+    const d = deps();
+    d.settings = { ...d.settings, retentionDays: 3 };
+    await runSyncCycle(d);
+    const [row] = await queryRows<{ first: string }>(
+      t.db,
+      sql`select min(created at time zone 'UTC')::date::text as first from mirror_messages`,
+    );
+    expect(row?.first).toBe("2023-01-03");
+  });
+
+  it("two instances on one database sync once", async (ctx) => {
+    if (!t.url) ctx.skip(); // one PGlite cannot be opened twice; PostgreSQL runs it
+    const [a, b] = await Promise.all([
+      openDb({ databaseUrl: t.url! }),
+      openDb({ databaseUrl: t.url! }),
+    ]);
+    try {
+      sb.setOptions({ latencyMs: 20 });
+      const outcomes = await Promise.all([
+        runSyncCycle(deps({ handle: a })),
+        runSyncCycle(deps({ handle: b })),
+      ]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(["busy", "done"]);
+      // Each page was asked for once.
+      const pages = sb.requests({ path: "/message" }).map((r) => JSON.stringify(r.window));
+      expect(new Set(pages).size).toBe(pages.length);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});

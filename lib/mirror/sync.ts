@@ -1,0 +1,271 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db, DbHandle } from "@/lib/db";
+import { configFrom, type MobivateConfig, type MobivateConfigSource } from "@/lib/mobivate/config";
+import { describeError, MobivateError } from "@/lib/mobivate/errors";
+import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
+import type { OptOut } from "@/lib/mobivate/types";
+import { addDays, dayToUtcMs, utcMsToDay } from "@/lib/time/calendar";
+import { formatApiDate } from "@/lib/time/format";
+import {
+  coveredUntil,
+  effectiveSinceDay,
+  isFinalRead,
+  planWindows,
+  retentionCutDay,
+  retryDelayMs,
+  type SyncWindow,
+} from "./plan";
+import { patchState, readState, SYNC_LOCK_KEY, type SyncProgress } from "./state";
+import {
+  pruneBefore,
+  queryRows,
+  rebuildRollup,
+  replaceOptOuts,
+  saveWindow,
+  upsertMessages,
+} from "./write";
+
+// One sync cycle: opt-outs re-read whole, then every day window that is not final, newest
+// first, each in its own transaction (its rows, its rollup and its "read" mark commit
+// together, so a crash never leaves a window marked read without its rows). Only one cycle
+// runs at a time across every instance on the database (a session advisory lock, released
+// by PostgreSQL itself if the process dies).
+
+export interface SyncSettings {
+  /** DASHBOARD_SYNC_SINCE (YYYY-MM-DD), or undefined for 90 days back. */
+  since: string | undefined;
+  intervalMs: number;
+  lookbackMs: number;
+  /** Requests in flight at most (DASHBOARD_SYNC_CONCURRENCY). */
+  concurrency: number;
+  bodies: boolean;
+  retentionDays: number | undefined;
+}
+
+export interface SyncDeps {
+  handle: Pick<DbHandle, "db" | "withConnection">;
+  cfg: MobivateConfigSource;
+  settings: SyncSettings;
+  now?: () => number;
+  signal?: AbortSignal;
+  /** Page size of the reads (tests use small pages to get many). */
+  pageSize?: number;
+}
+
+export type CycleOutcome =
+  | { outcome: "done"; windows: number; messages: number; optOuts: number }
+  /** Another instance holds the lock. */
+  | { outcome: "busy" }
+  /** The key Mobivate rejected is still the configured one: nothing was asked. */
+  | { outcome: "key-rejected" }
+  | { outcome: "failed"; error: string; kind: string };
+
+/** Which key a rejection was about, without keeping the key. */
+export function keyFingerprint(cfg: Pick<MobivateConfig, "baseUrl" | "apiKey">): string {
+  return createHash("sha256").update(`${cfg.baseUrl}\n${cfg.apiKey}`).digest("hex").slice(0, 16);
+}
+
+/** The whole opt-out list: every opt-out ever, so "from the first day" to tomorrow. */
+async function readOptOutList(cfg: MobivateConfig, deps: SyncDeps, now: number) {
+  const list: OptOut[] = [];
+  const pages = readAllOptOuts(
+    { startDate: "2000-01-01", endDate: addDays(utcMsToDay(now), 2) },
+    { cfg, signal: deps.signal, concurrency: deps.settings.concurrency, pageSize: deps.pageSize },
+  );
+  for await (const page of pages) list.push(...page);
+  return list;
+}
+
+/** Reads one window and commits its rows, rollup and mark together; returns pages read. */
+async function syncWindow(
+  db: Db,
+  cfg: MobivateConfig,
+  window: SyncWindow,
+  deps: SyncDeps,
+  now: () => number,
+  signal: AbortSignal,
+  onPage: (rows: number) => void,
+): Promise<void> {
+  const readStartedAt = now();
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    let pages = 0;
+    const reader = readAllMessages(
+      { startDate: formatApiDate(window.start, "UTC"), endDate: formatApiDate(window.end, "UTC") },
+      // One request at a time per window: the cycle runs `concurrency` windows side by side.
+      { cfg, signal, concurrency: 1, pageSize: deps.pageSize },
+    );
+    for await (const page of reader) {
+      await upsertMessages(tx, window, page, { bodies: deps.settings.bodies });
+      pages += 1;
+      onPage(page.length);
+    }
+    await rebuildRollup(tx, window);
+    await saveWindow(tx, {
+      window,
+      readStartedAt,
+      coveredTo: coveredUntil(window, readStartedAt),
+      final: isFinalRead(window, readStartedAt, deps.settings.lookbackMs),
+      pages,
+    });
+  });
+}
+
+/** Runs `tasks` with at most `limit` at once; the first failure stops the rest and is thrown. */
+async function runLimited(
+  items: readonly SyncWindow[],
+  limit: number,
+  controller: AbortController,
+  task: (w: SyncWindow) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && !controller.signal.aborted && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+        controller.abort(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+  if (controller.signal.aborted) throw controller.signal.reason;
+}
+
+async function applyBodiesSetting(db: Db, want: boolean, had: boolean): Promise<void> {
+  if (want === had) return;
+  if (!want) {
+    // Turned off: the text already copied goes too.
+    await db.execute(sql`update mirror_messages set body = null where body is not null`);
+  } else {
+    // Turned on: windows are read again so the bodies come back.
+    await db.execute(sql`update mirror_windows set final = false`);
+  }
+  await patchState(db, { bodies: want });
+}
+
+async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome> {
+  const { db } = deps.handle;
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const state = await readState(db);
+  const fingerprint = keyFingerprint(cfg);
+  if (state?.rejectedKey === fingerprint) return { outcome: "key-rejected" };
+
+  const progress: SyncProgress = {
+    phase: "incremental",
+    windowsTotal: 0,
+    windowsDone: 0,
+    messagesRead: 0,
+    pagesRead: 0,
+    optOutsRead: 0,
+  };
+  await patchState(db, { state: "running", runStartedAt: startedAt, progress });
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(deps.signal?.reason);
+  deps.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  try {
+    await applyBodiesSetting(db, deps.settings.bodies, state?.bodies ?? true);
+    const cut = retentionCutDay(startedAt, deps.settings.retentionDays);
+    if (cut) await pruneBefore(db, dayToUtcMs(cut));
+
+    const optOuts = await readOptOutList(cfg, { ...deps, signal: controller.signal }, startedAt);
+    progress.optOutsRead = await replaceOptOuts(db, optOuts);
+    await patchState(db, { optOutsSyncedAt: now(), progress });
+
+    const known = await queryRows<{ day: string; final: boolean }>(
+      db,
+      sql`select day::text as day, final from mirror_windows`,
+    );
+    const sinceDay = effectiveSinceDay(startedAt, deps.settings.since, deps.settings.retentionDays);
+    const plan = planWindows({ now: startedAt, sinceDay, known });
+    const knownDays = new Set(known.map((k) => k.day));
+    progress.phase = plan.some((w) => !knownDays.has(w.day)) ? "backfill" : "incremental";
+    progress.windowsTotal = plan.length;
+    await patchState(db, { progress });
+
+    await runLimited(plan, deps.settings.concurrency, controller, async (window) => {
+      await syncWindow(db, cfg, window, deps, now, controller.signal, (rows) => {
+        progress.messagesRead += rows;
+        progress.pagesRead += 1;
+      });
+      progress.windowsDone += 1;
+      await patchState(db, { progress });
+    });
+
+    const finishedAt = now();
+    await patchState(db, {
+      state: "idle",
+      runFinishedAt: finishedAt,
+      lastSuccessAt: finishedAt,
+      lastError: null,
+      lastErrorKind: null,
+      failures: 0,
+      rejectedKey: null,
+      nextRunAt: finishedAt + deps.settings.intervalMs,
+      progress,
+    });
+    return {
+      outcome: "done",
+      windows: plan.length,
+      messages: progress.messagesRead,
+      optOuts: progress.optOutsRead,
+    };
+  } catch (err) {
+    const info = describeError(err);
+    const failures = (state?.failures ?? 0) + 1;
+    const finishedAt = now();
+    const rejected = err instanceof MobivateError && err.kind === "key-rejected";
+    await patchState(db, {
+      state: "error",
+      runFinishedAt: finishedAt,
+      lastError: rejected
+        ? "Mobivate rejected the API key (401), so syncing has stopped. It starts again by itself once a valid key is saved in Settings."
+        : info.message,
+      lastErrorKind: info.kind,
+      failures,
+      rejectedKey: rejected ? fingerprint : null,
+      nextRunAt: finishedAt + retryDelayMs(deps.settings.intervalMs, failures),
+      progress,
+    });
+    return { outcome: "failed", error: info.message, kind: info.kind };
+  } finally {
+    deps.signal?.removeEventListener("abort", onOuterAbort);
+  }
+}
+
+/**
+ * One sync cycle, if no other instance is running one. Never throws for an API failure: it
+ * is recorded in the state row (and returned); a database failure is thrown.
+ */
+export async function runSyncCycle(deps: SyncDeps): Promise<CycleOutcome> {
+  let cfg: MobivateConfig;
+  try {
+    cfg = await configFrom(deps.cfg);
+  } catch (err) {
+    // No key yet (or the stored one is unreadable): nothing to sync, said in the state.
+    const info = describeError(err);
+    const message = err instanceof MobivateError ? err.message : info.message;
+    await patchState(deps.handle.db, {
+      state: "error",
+      lastError: message,
+      lastErrorKind: info.kind,
+    });
+    return { outcome: "failed", error: message, kind: info.kind };
+  }
+  return deps.handle.withConnection(async (conn) => {
+    const { rows } = await conn.query("select pg_try_advisory_lock($1) as ok", [SYNC_LOCK_KEY]);
+    if (rows[0]?.ok !== true) return { outcome: "busy" } as const;
+    try {
+      return await cycle(deps, cfg);
+    } finally {
+      await conn.query("select pg_advisory_unlock($1)", [SYNC_LOCK_KEY]);
+    }
+  });
+}
