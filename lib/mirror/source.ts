@@ -1,0 +1,63 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Coverage } from "./plan";
+import { syncEnabled, syncSettings } from "./settings";
+import { readCoverage } from "./state";
+
+// Where an answer comes from: the mirror when it holds the whole range, else a live read of
+// Mobivate (as before the mirror existed). Every page says which, and a person can ask for a
+// live read instead.
+
+export type AnswerSource =
+  | {
+      kind: "mirror";
+      /** Epoch ms: every message created before this is in the copy. */ syncedTo: number;
+    }
+  | {
+      kind: "live";
+      /** Why not the mirror, in a few words (shown on the page). */ reason: MirrorMiss;
+    };
+
+export type MirrorMiss = "off" | "asked" | "not-covered" | "stale";
+
+/**
+ * A range [startMs, endMs) is answered from the mirror when the copy covers it: its start is
+ * inside the covered stretch, and its end either is too or lies past the last sync (e.g.
+ * today) while the copy is fresh (synced within two intervals plus a minute). A fresh copy
+ * then lacks at most the messages of the last minute, which the page's label says.
+ */
+export function decideSource(
+  range: { startMs: number; endMs: number },
+  coverage: Coverage | null,
+  opts: { enabled: boolean; live: boolean; now: number; intervalMs: number },
+): AnswerSource {
+  if (!opts.enabled) return { kind: "live", reason: "off" };
+  if (opts.live) return { kind: "live", reason: "asked" };
+  if (!coverage || range.startMs < coverage.from) return { kind: "live", reason: "not-covered" };
+  if (range.endMs <= coverage.to) return { kind: "mirror", syncedTo: coverage.to };
+  const fresh = coverage.to >= opts.now - (2 * opts.intervalMs + 60_000);
+  return fresh ? { kind: "mirror", syncedTo: coverage.to } : { kind: "live", reason: "stale" };
+}
+
+/** decideSource with this server's settings and the database's coverage. */
+export async function answerSourceFor(
+  range: { startMs: number; endMs: number },
+  opts: { live?: boolean } = {},
+): Promise<AnswerSource> {
+  const enabled = syncEnabled();
+  if (!enabled || opts.live) {
+    return decideSource(range, null, {
+      enabled,
+      live: opts.live === true,
+      now: Date.now(),
+      intervalMs: 0,
+    });
+  }
+  const coverage = await readCoverage(await getDb());
+  return decideSource(range, coverage, {
+    enabled,
+    live: false,
+    now: Date.now(),
+    intervalMs: syncSettings().intervalMs,
+  });
+}
