@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { AnswerSource } from "./answer-source";
 import type { Coverage } from "./plan";
 import { syncEnabled, syncSettings } from "./settings";
 import { readCoverage } from "./state";
