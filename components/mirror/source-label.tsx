@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { describeSource, type AnswerSource } from "@/lib/mirror/answer-source";
 
 // "From the local copy, synced 40 s ago" or "Read live from Mobivate (…)", under every
@@ -16,13 +16,7 @@ export function SourceLabel({
   onReadLive?: () => void;
   busy?: boolean;
 }) {
-  // The age moves on while the page is open; rendered after hydration to avoid a mismatch.
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 10_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
   return (
     <p
       className="flex flex-wrap items-center gap-2 text-sm text-slate-700"
@@ -47,5 +41,23 @@ export function SourceLabel({
         </button>
       ) : null}
     </p>
+  );
+}
+
+// The clock, ticking every 10 s so "synced … ago" moves on while the page is open; null on the
+// server and during hydration (the server's time would not match the browser's).
+let clock = 0;
+function subscribe(onChange: () => void) {
+  const timer = setInterval(() => {
+    clock = Date.now();
+    onChange();
+  }, 10_000);
+  return () => clearInterval(timer);
+}
+function useNow(): number | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => (clock ||= Date.now()),
+    () => null,
   );
 }
