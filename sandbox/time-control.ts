@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { ClockControl, ClockState } from "./clock";
 import { normalizeMobile } from "./optouts";
 
+const BODY_WORDS = "the body must be a JSON object";
+
 const instant = z
   .union([z.number(), z.string()], {
     error: "must be an ISO instant (2023-01-05T00:00:00Z) or epoch milliseconds",
@@ -25,21 +27,22 @@ const instant = z
     return Math.floor(ms);
   });
 
-const integerMs = (name: string) =>
-  z.number({ error: `must be an integer number of milliseconds` }).int({
-    error: `${name} must be an integer number of milliseconds`,
-  });
+const MS_WORDS = "must be an integer number of milliseconds";
+const integerMs = () => z.number({ error: MS_WORDS }).int({ error: MS_WORDS });
 
 export const clockBodySchema = z
-  .strictObject({
-    now: instant.optional(),
-    advanceMs: integerMs("advanceMs").optional(),
-    mode: z
-      .enum(["fixed", "set", "real"], { error: 'must be "fixed", "set" or "real"' })
-      .optional(),
-    offsetMs: integerMs("offsetMs").optional(),
-    reset: z.literal(true, { error: "must be true" }).optional(),
-  })
+  .strictObject(
+    {
+      now: instant.optional(),
+      advanceMs: integerMs().optional(),
+      mode: z
+        .enum(["fixed", "set", "real"], { error: 'must be "fixed", "set" or "real"' })
+        .optional(),
+      offsetMs: integerMs().optional(),
+      reset: z.literal(true, { error: "must be true" }).optional(),
+    },
+    { error: (issue) => (issue.code === "invalid_type" ? BODY_WORDS : undefined) },
+  )
   .superRefine((body, ctx) => {
     const actions = [
       body.now !== undefined || body.mode === "set",
@@ -71,18 +74,28 @@ const mobile = z.string({ error: "Invalid mobile number" }).transform((value, ct
   return digits;
 });
 
-export const optoutRemoveSchema = z.strictObject({
-  mobile,
-  /** When the removal happens upstream (default: the clock's now). */
-  at: instant.optional(),
-});
+const objectOnly = {
+  error: (issue: { code: string }) => (issue.code === "invalid_type" ? BODY_WORDS : undefined),
+};
 
-export const optoutAddSchema = z.strictObject({
-  mobile,
-  note: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).optional(),
-  /** When the opt-out is created upstream (default: the clock's now). */
-  at: instant.optional(),
-});
+export const optoutRemoveSchema = z.strictObject(
+  {
+    mobile,
+    /** When the removal happens upstream (default: the clock's now). */
+    at: instant.optional(),
+  },
+  objectOnly,
+);
+
+export const optoutAddSchema = z.strictObject(
+  {
+    mobile,
+    note: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).optional(),
+    /** When the opt-out is created upstream (default: the clock's now). */
+    at: instant.optional(),
+  },
+  objectOnly,
+);
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
