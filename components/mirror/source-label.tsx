@@ -48,6 +48,8 @@ export function SourceLabel({
 // server and during hydration (the server's time would not match the browser's).
 let clock = 0;
 function subscribe(onChange: () => void) {
+  // React compares the snapshot again after subscribing: a label mounted later starts fresh.
+  clock = Date.now();
   const timer = setInterval(() => {
     clock = Date.now();
     onChange();
