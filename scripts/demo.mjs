@@ -88,6 +88,12 @@ const sandbox = start(
     messages,
     "--span-days",
     "90",
+    // Real time with a day of future traffic: new messages, status changes and opt-out
+    // changes arrive while the demo runs.
+    "--clock",
+    "real",
+    "--future-days",
+    "1",
     "--latency",
     "40",
     "--api-key",

@@ -1,6 +1,6 @@
 // Runs the Mobivate API sandbox until SIGINT/SIGTERM.
 //   npx tsx scripts/sandbox.ts --port 4010 --messages 100000 --seed 1 --span-days 60 \
-//     --latency 50 --fault-rate 0.1 --api-key <uuid>
+//     --latency 50 --fault-rate 0.1 --api-key <uuid> --clock real --future-days 1
 // Prints "SANDBOX_READY <url>" once listening so other scripts can wait for that line.
 import { parseArgs } from "node:util";
 import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxOptions } from "../sandbox/server";
@@ -14,6 +14,12 @@ const USAGE = `Usage: npx tsx scripts/sandbox.ts [options]
   --span-days <n>       days of history ending at --end (default 60)
   --end <date>          end of the data span, e.g. 2023-01-05T00:00:00Z (default now)
   --optouts <n>         number of opt-outs (default messages/100, at least 50)
+  --future-days <n>     days of data after --end (new messages, status changes, opt-outs
+                        added/removed), visible as the clock passes them (default 0)
+  --clock <mode>        fixed: everything visible and final (default without --future-days);
+                        real: wall time, continuing from --end (new traffic as time passes);
+                        <ISO instant>: frozen there (default with --future-days: --end).
+                        Change it while running: POST /__sandbox/clock
   --latency <ms>        delay added to every API response (default 0)
   --jitter <ms>         extra random delay up to this much (default 0)
   --fault-rate <0..1>   fraction of API requests answered 429/500/502/503 (default 0)
@@ -36,6 +42,14 @@ function numberArg(name: string, raw: string | undefined, integer = false): numb
   return value;
 }
 
+function clockArg(raw: string | undefined): SandboxOptions["clock"] {
+  if (raw === undefined || raw === "fixed" || raw === "real") return raw;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    fail(`--clock must be fixed, real or an ISO instant (2023-01-05T00:00:00Z), got "${raw}"`);
+  }
+  return raw;
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -49,6 +63,8 @@ async function main(): Promise<void> {
         "span-days": { type: "string" },
         end: { type: "string" },
         optouts: { type: "string" },
+        "future-days": { type: "string" },
+        clock: { type: "string" },
         latency: { type: "string" },
         jitter: { type: "string" },
         "fault-rate": { type: "string" },
@@ -76,6 +92,8 @@ async function main(): Promise<void> {
     spanDays: numberArg("span-days", values["span-days"]),
     end: values.end,
     optouts: numberArg("optouts", values.optouts, true),
+    futureDays: numberArg("future-days", values["future-days"]),
+    clock: clockArg(values.clock),
     latencyMs: numberArg("latency", values.latency),
     latencyJitterMs: numberArg("jitter", values.jitter),
     faultRate: numberArg("fault-rate", values["fault-rate"]),
@@ -100,6 +118,13 @@ async function main(): Promise<void> {
     `Mobivate sandbox listening on ${sandbox.url} (API key: ${sandbox.apiKey}, ` +
       `${info.messages} messages, ${info.optouts} opt-outs, ${info.startDate} .. ${info.endDate}, ` +
       `ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  const clock = info.clock;
+  console.log(
+    clock.mode === "fixed"
+      ? "Clock: fixed (everything visible and final)"
+      : `Clock: ${clock.mode === "real" ? "real time" : "set"}, now ${clock.nowIso}; ` +
+          `${info.visibleMessages} messages visible, data until ${new Date(info.futureEndMs).toISOString()}`,
   );
   console.log(`SANDBOX_READY ${sandbox.url}`);
 
