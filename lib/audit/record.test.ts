@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { auditLog, settings } from "@/lib/db/schema";
 import { AuditWriteError } from "./audit-error";
 
-// recordAudit against a real database (PGlite, or PostgreSQL when DATABASE_URL is set) that
+// recordAudit against a real database (the embedded PostgreSQL, or DATABASE_URL's) that
 // REFUSES the row: PostgreSQL rejects a NUL character (\u0000) in text and jsonb. Before
 // issue 8 the error was swallowed and the change went on unaudited.
 const db = vi.hoisted(() => ({ current: null as unknown, refuse: false }));
@@ -51,7 +51,7 @@ const refused = {
   ip: null,
 };
 
-describe(`recordAudit (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+describe(`recordAudit (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PostgreSQL"})`, () => {
   it("writes an entry", async () => {
     const { recordAudit } = await import("./record");
     await recordAudit({ ...refused, details: { note: "fine" } });

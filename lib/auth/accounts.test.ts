@@ -31,7 +31,7 @@ const login = (email: string, password: string, ip = "10.0.0.1") =>
   authenticate(t.db, { email, password, ip, userAgent: "vitest" }, cfg);
 
 describe(
-  `accounts (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+  `accounts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PostgreSQL"})`,
   { timeout: 60_000 },
   () => {
     it("creates the first admin from the environment only while there are no users", async () => {

@@ -28,7 +28,7 @@ const limits = { maxPerAccount: 5, maxPerIp: 8, windowMs: WINDOW };
 const cfg = { limits, ttlMs: 3_600_000 };
 
 describe(
-  `sign-in throttling (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+  `sign-in throttling (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PostgreSQL"})`,
   { timeout: 60_000 },
   () => {
     it("locks an account after 5 failures in 15 minutes, even for the right password", async () => {

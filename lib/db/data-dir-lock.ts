@@ -2,8 +2,10 @@ import "server-only";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-// PGlite is PostgreSQL in this process: two processes on one data directory would corrupt
-// it. A pid file turns that mistake into a clear error (several instances need DATABASE_URL).
+// The embedded PostgreSQL in a data directory belongs to the dashboard process that started
+// it (it stops the server when it ends, and stops a server left behind by a killed one): two
+// dashboards on one folder would stop each other's. A pid file turns that mistake into a
+// clear error (several instances need DATABASE_URL).
 
 function alive(pid: number): boolean {
   try {

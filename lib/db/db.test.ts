@@ -12,7 +12,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe(
-  `database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+  `database (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PostgreSQL"})`,
   { timeout: 60_000 },
   () => {
     it("has every table after the migrations", async () => {

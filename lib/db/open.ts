@@ -1,20 +1,23 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock";
+import { ensureDatabase, startCluster, type EmbeddedCluster } from "./embedded-postgres";
+import { importLegacyPglite } from "./pglite-import";
 import type { MigrationConnection } from "./migrate";
 import { schema } from "./schema";
 
-/** The query builder both drivers give; all app code is written against this. */
+/** The query builder; all app code is written against this. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DbHandle {
   db: Db;
-  kind: "pglite" | "postgres";
+  /** "embedded": the cluster this process runs in DASHBOARD_DATA_DIR; "postgres": DATABASE_URL. */
+  kind: "embedded" | "postgres";
   /** Runs `fn` on one dedicated connection (migrations need a session-level lock). */
   withConnection<T>(fn: (conn: MigrationConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -22,44 +25,21 @@ export interface DbHandle {
 
 export type DbTarget = { databaseUrl: string } | { dataDir: string };
 
-async function openPglite(dataDir: string): Promise<DbHandle> {
-  // The database lives in a sub-folder so the data directory can hold other things later.
-  const dir = path.resolve(dataDir, "pglite");
-  const release = lockDataDir(path.resolve(dataDir));
-  try {
-    const client = await PGlite.create(dir);
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
-    return {
-      db,
-      kind: "pglite",
-      withConnection: (fn) =>
-        fn({
-          exec: async (sql) => {
-            await client.exec(sql);
-          },
-          query: async (sql, params) => ({
-            rows: (await client.query<Record<string, unknown>>(sql, params as unknown[])).rows,
-          }),
-        }),
-      close: async () => {
-        await client.close();
-        release();
-      },
-    };
-  } catch (err) {
-    release();
-    throw err;
-  }
-}
+/** The database the app uses on its embedded cluster. */
+export const EMBEDDED_DATABASE = "dashboard";
 
-function openPostgres(databaseUrl: string): DbHandle {
+function openPool(
+  databaseUrl: string,
+  kind: DbHandle["kind"],
+  onClose: () => Promise<void> = async () => undefined,
+): DbHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.error(`PostgreSQL pool error: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
-    kind: "postgres",
+    kind,
     async withConnection(fn) {
       const client = await pool.connect();
       try {
@@ -75,10 +55,68 @@ function openPostgres(databaseUrl: string): DbHandle {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await pool.end();
+      await onClose();
+    },
   };
 }
 
+/** The cluster's password: made once, kept beside it, readable by this user only. */
+function clusterPassword(dataDir: string): string {
+  const file = path.join(dataDir, "postgres.password");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: "wx" });
+  return password;
+}
+
+/** Data dirs this process has open: the pid-file lock lets its own process in again. */
+const openDirs = new Set<string>();
+
+async function openEmbedded(dataDir: string): Promise<DbHandle> {
+  const root = path.resolve(dataDir);
+  if (openDirs.has(root))
+    throw new Error(`The data directory ${root} is already open in this process`);
+  // One dashboard per data dir: the cluster belongs to the process that started it.
+  const lock = lockDataDir(root);
+  openDirs.add(root);
+  const release = () => {
+    openDirs.delete(root);
+    lock();
+  };
+  let cluster: EmbeddedCluster | undefined;
+  try {
+    cluster = await startCluster({
+      dir: path.join(root, "postgres"),
+      password: clusterPassword(root),
+    });
+    await ensureDatabase(cluster.url("postgres"), EMBEDDED_DATABASE);
+    const started = cluster;
+    const handle = openPool(started.url(EMBEDDED_DATABASE), "embedded", async () => {
+      await started.stop();
+      release();
+    });
+    try {
+      await importLegacyPglite(root, handle);
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    return handle;
+  } catch (err) {
+    await cluster?.stop().catch(() => undefined);
+    release();
+    throw err;
+  }
+}
+
 export async function openDb(target: DbTarget): Promise<DbHandle> {
-  return "databaseUrl" in target ? openPostgres(target.databaseUrl) : openPglite(target.dataDir);
+  return "databaseUrl" in target
+    ? openPool(target.databaseUrl, "postgres")
+    : openEmbedded(target.dataDir);
 }

@@ -1,21 +1,22 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import { loadMigrations, migrate } from "./migrate";
 import { openDb, type DbHandle } from "./open";
 
-// Tests run against PGlite in a fresh temp dir, or, when DATABASE_URL is set (scripts/test.mjs
-// sets it from TEST_DATABASE_URL for a second run), against a fresh database created on that
-// PostgreSQL server for this test file and dropped afterwards. The URL's role needs CREATEDB.
+// Each test file gets a fresh database, created for it and dropped afterwards, on either
+// - the run's one embedded PostgreSQL (tests/setup/embedded-postgres.ts starts it), or
+// - the PostgreSQL server of DATABASE_URL (scripts/test.mjs sets it from TEST_DATABASE_URL for
+//   a second run, on an older major version). That URL's role needs CREATEDB.
 
 export interface TestDb extends DbHandle {
-  /** PGlite's folder (to scan the files), or null on PostgreSQL. */
-  dataDir: string | null;
-  /** The test database's URL on PostgreSQL, or null. */
-  url: string | null;
+  /** The embedded cluster's folder (to scan its files), or null on DATABASE_URL. */
+  clusterDir: string | null;
+  /** The test database's URL. */
+  url: string;
   cleanup(): Promise<void>;
 }
 
@@ -29,35 +30,43 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-export async function createTestDb(): Promise<TestDb> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `dashboard_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(url, `create database ${name}`);
-    const dbUrl = new URL(url);
-    dbUrl.pathname = `/${name}`;
-    const handle = await openDb({ databaseUrl: dbUrl.toString() });
-    await handle.withConnection(async (c) => migrate(c, await loadMigrations()));
-    return {
-      ...handle,
-      dataDir: null,
-      url: dbUrl.toString(),
-      async cleanup() {
-        await handle.close();
-        await adminQuery(url, `drop database if exists ${name} with (force)`);
-      },
-    };
+/** The embedded cluster's admin URL, once the global setup has it running. */
+async function embeddedAdminUrl(dir: string): Promise<string> {
+  const end = Date.now() + 120_000;
+  while (Date.now() < end) {
+    if (existsSync(path.join(dir, "error"))) {
+      throw new Error(
+        `The test PostgreSQL did not start:\n${readFileSync(path.join(dir, "error"), "utf8")}`,
+      );
+    }
+    if (existsSync(path.join(dir, "url"))) return readFileSync(path.join(dir, "url"), "utf8");
+    await new Promise((r) => setTimeout(r, 50));
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), "dashboard-test-"));
-  const handle = await openDb({ dataDir });
+  throw new Error("The test PostgreSQL did not start within 120 s");
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  const external = process.env.DATABASE_URL;
+  const clusterRoot = external ? null : inject("embeddedPostgresDir");
+  if (!external && !clusterRoot) {
+    throw new Error(
+      "No test database: vitest.config.mts's globalSetup starts one, or set DATABASE_URL",
+    );
+  }
+  const adminUrl = external ?? (await embeddedAdminUrl(clusterRoot ?? ""));
+  const name = `dashboard_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${name}`;
+  const handle = await openDb({ databaseUrl: dbUrl.toString() });
   await handle.withConnection(async (c) => migrate(c, await loadMigrations()));
   return {
     ...handle,
-    dataDir,
-    url: null,
+    clusterDir: clusterRoot ? path.join(clusterRoot, "postgres") : null,
+    url: dbUrl.toString(),
     async cleanup() {
       await handle.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }

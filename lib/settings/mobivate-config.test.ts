@@ -14,8 +14,8 @@ import {
 } from "./mobivate-config";
 import { clearStoredMobivate, writeStoredMobivate } from "./mobivate-key";
 
-// The app's own database handle (getDb) against a fresh database: a temp PGlite folder, or a
-// fresh PostgreSQL database when DATABASE_URL is set.
+// The app's own database handle (getDb) against a fresh database on the run's embedded
+// PostgreSQL, or on DATABASE_URL's server when it is set.
 const KEY = "live-key-7f3e9a1c-5b2d-4e8f-a6c0-SECRETBYTES";
 const SECRET = "test-secret-test-secret-test-secret-0123";
 let t: TestDb;
@@ -26,19 +26,14 @@ beforeAll(async () => {
   delete process.env.MOBIVATE_API_KEY;
   process.env.DASHBOARD_SECRET = SECRET;
   process.env.DASHBOARD_DEMO = "";
-  if (t.url) process.env.DATABASE_URL = t.url;
-  else {
-    await t.close(); // getDb() opens the same folder itself
-    process.env.DASHBOARD_DATA_DIR = t.dataDir ?? "";
-  }
+  process.env.DATABASE_URL = t.url;
   resetAuthEnvForTests();
 }, 120_000);
 afterAll(async () => {
   await closeDbForTests();
   process.env = saved;
   resetAuthEnvForTests();
-  if (t.url) await t.cleanup();
-  else await t.cleanup().catch(() => undefined);
+  await t.cleanup();
 }, 60_000);
 
 function filesUnder(dir: string): string[] {
@@ -49,7 +44,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe(
-  `stored Mobivate key (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
+  `stored Mobivate key (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PostgreSQL"})`,
   { timeout: 60_000 },
   () => {
     it("says not configured when there is no key anywhere", async () => {
@@ -162,11 +157,23 @@ describe(
       expect(await isMobivateConfigured()).toBe(true);
     });
 
+    // Reads the embedded cluster's files (this test database's folder and the WAL), so only
+    // without DATABASE_URL, whose server's files may be elsewhere.
     it.skipIf(Boolean(process.env.DATABASE_URL))(
       "leaves no clear-text key in the database files",
       async () => {
-        await closeDbForTests(); // flush and close PGlite
-        const files = filesUnder(t.dataDir ?? "");
+        const oid = await t.withConnection(async (c) => {
+          await c.exec("checkpoint"); // the rows reach the table files, not only the WAL
+          const res = await c.query(
+            "select oid from pg_database where datname = current_database()",
+          );
+          return String(res.rows[0]?.oid);
+        });
+        const cluster = t.clusterDir ?? "";
+        const files = [
+          ...filesUnder(path.join(cluster, "base", oid)),
+          ...filesUnder(path.join(cluster, "pg_wal")),
+        ];
         const needle = Buffer.from("SECRETBYTES");
         const control = Buffer.from("http://127.0.0.1:4999");
         const hits = files.filter((f) => readFileSync(f).includes(needle));

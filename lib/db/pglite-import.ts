@@ -1,0 +1,101 @@
+import "server-only";
+import { existsSync, renameSync } from "node:fs";
+import path from "node:path";
+import { loadMigrations, migrate, type MigrationConnection } from "./migrate";
+import type { DbHandle } from "./open";
+
+// Data dirs made before the embedded PostgreSQL held a PGlite database in <dataDir>/pglite.
+// On the first start of the new cluster its accounts, settings (the encrypted API key),
+// sessions, sign-in attempts and audit log are copied once, in one transaction, then the
+// folder is renamed to pglite.imported (kept, not deleted: the operator removes it). PGlite
+// is a dependency only for this.
+
+/** Parents before children (foreign keys). */
+const TABLES = ["users", "settings", "sessions", "login_attempts", "audit_log"] as const;
+const BATCH = 2000;
+
+type Query = MigrationConnection["query"];
+
+async function columns(query: Query, table: string): Promise<string[]> {
+  const { rows } = await query(
+    `select column_name from information_schema.columns
+     where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => String(r.column_name));
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+async function copyTable(from: Query, to: MigrationConnection, table: string): Promise<number> {
+  const old = await columns(from, table);
+  if (old.length === 0) return 0; // an older PGlite database without this table
+  const now = new Set(await columns(to.query, table));
+  // Columns both sides have: a column added since takes its default, one dropped is left.
+  const shared = old.filter((c) => now.has(c)).map(ident);
+  const list = shared.join(", ");
+  let copied = 0;
+  for (let offset = 0; ; offset += BATCH) {
+    const { rows } = await from(
+      `select coalesce(json_agg(t), '[]')::text as rows
+       from (select ${list} from ${ident(table)} order by 1 limit ${BATCH} offset ${offset}) t`,
+    );
+    const json = String(rows[0]?.rows ?? "[]");
+    if (json === "[]") break;
+    const res = await to.query(
+      `insert into ${ident(table)} (${list})
+       select ${list} from json_populate_recordset(null::${ident(table)}, $1::json)
+       on conflict do nothing returning 1`,
+      [json],
+    );
+    copied += res.rows.length;
+  }
+  // bigserial ids were copied as they were: the sequences must continue after them.
+  for (const col of shared) {
+    await to.query(
+      `select setval(s, m) from (select pg_get_serial_sequence($1, $2) as s,
+         (select max(${col}) from ${ident(table)}) as m) x where s is not null and m is not null`,
+      [table, col.slice(1, -1)],
+    );
+  }
+  return copied;
+}
+
+/** Imports <dataDir>/pglite once; returns the rows copied per table, or null if none. */
+export async function importLegacyPglite(
+  dataDir: string,
+  handle: DbHandle,
+): Promise<Record<string, number> | null> {
+  const from = path.join(dataDir, "pglite");
+  if (!existsSync(path.join(from, "PG_VERSION"))) return null;
+  await handle.withConnection(async (c) => migrate(c, await loadMigrations()));
+  const { PGlite } = await import("@electric-sql/pglite");
+  const old = await PGlite.create(from);
+  const counts: Record<string, number> = {};
+  try {
+    const query: Query = async (sql, params) => ({
+      rows: (await old.query<Record<string, unknown>>(sql, params as unknown[])).rows,
+    });
+    await handle.withConnection(async (to) => {
+      await to.exec("begin");
+      try {
+        for (const table of TABLES) counts[table] = await copyTable(query, to, table);
+        await to.exec("commit");
+      } catch (err) {
+        await to.exec("rollback");
+        throw err;
+      }
+    });
+  } finally {
+    await old.close();
+  }
+  let target = `${from}.imported`;
+  if (existsSync(target)) target = `${from}.imported-${Date.now()}`;
+  renameSync(from, target);
+  console.info(
+    `Imported the PGlite database ${from} into the embedded PostgreSQL (${Object.entries(counts)
+      .map(([t, n]) => `${t}: ${n}`)
+      .join(", ")}); the old folder is now ${target}.`,
+  );
+  return counts;
+}
