@@ -9,17 +9,7 @@ import { readCoverage } from "./state";
 // Mobivate (as before the mirror existed). Every page says which, and a person can ask for a
 // live read instead.
 
-export type AnswerSource =
-  | {
-      kind: "mirror";
-      /** Epoch ms: every message created before this is in the copy. */ syncedTo: number;
-    }
-  | {
-      kind: "live";
-      /** Why not the mirror, in a few words (shown on the page). */ reason: MirrorMiss;
-    };
-
-export type MirrorMiss = "off" | "asked" | "not-covered" | "stale";
+export type { AnswerSource } from "./answer-source";
 
 /**
  * A range [startMs, endMs) is answered from the mirror when the copy covers it: its start is
