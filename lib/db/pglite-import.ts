@@ -52,10 +52,15 @@ async function copyTable(from: Query, to: MigrationConnection, table: string): P
   }
   // bigserial ids were copied as they were: the sequences must continue after them.
   for (const col of shared) {
+    const seq = await to.query("select pg_get_serial_sequence($1, $2) as s", [
+      table,
+      col.slice(1, -1),
+    ]);
+    const name = seq.rows[0]?.s;
+    if (typeof name !== "string") continue;
     await to.query(
-      `select setval(s, m) from (select pg_get_serial_sequence($1, $2) as s,
-         (select max(${col}) from ${ident(table)}) as m) x where s is not null and m is not null`,
-      [table, col.slice(1, -1)],
+      `select setval($1, m) from (select max(${col}) as m from ${ident(table)}) x where m is not null`,
+      [name],
     );
   }
   return copied;
