@@ -15,6 +15,7 @@ import {
   buildCampaigns,
   buildRoutes,
   generateMessage,
+  lifecycleOfGenerated,
   type GeneratedMessage,
   type GeneratorContext,
 } from "./message-gen";
@@ -239,7 +240,7 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
       return generateMessage(ctx, index, nowMs).message;
     },
     countAt: (nowMs) => lowerBound(created, visibleEnd(FINAL, nowMs)),
-    lifecycle: (index) => describe(index).lifecycle,
+    lifecycle: (index) => lifecycleOfGenerated(ctx, index, describe(index)),
     indexOf: (id) => ctx.ids.decode(id),
     createdAt: (index) => created[index] ?? Number.NaN,
     describe,

@@ -39,20 +39,37 @@ export interface GeneratedMessage {
   message: ApiMessage;
   /** The handset on the other end (MT recipient / MO originator), in international format. */
   handset: Handset;
-  /** How the record changes after creation (see lifecycle.ts). */
-  lifecycle: Lifecycle;
+  /** Seconds between creation and the final record's `modified` (see lifecycle.ts). */
+  submitLagMs: number;
 }
 
 /**
  * Applies the clock: a finite `nowMs` shows the record as it was at that instant; +Infinity
  * (the fixed clock) keeps the record exactly as the generator has always produced it.
  */
-function atTime(message: ApiMessage, life: Lifecycle, nowMs: number): ApiMessage {
-  if (!Number.isFinite(nowMs)) return message;
-  const state = stateAt(life, nowMs);
+function atTime(
+  ctx: GeneratorContext,
+  i: number,
+  generated: GeneratedMessage,
+  nowMs: number,
+): GeneratedMessage {
+  if (!Number.isFinite(nowMs)) return generated; // the common case pays nothing for time
+  const { message } = generated;
+  const state = stateAt(lifecycleOfGenerated(ctx, i, generated), nowMs);
   message.status = state.status;
   message.modified = formatApiTimestamp(state.modifiedMs);
-  return message;
+  return generated;
+}
+
+/** The lifecycle of a message generated final (status and lag as the generator made them). */
+export function lifecycleOfGenerated(
+  ctx: GeneratorContext,
+  i: number,
+  generated: GeneratedMessage,
+): Lifecycle {
+  const { direction, status } = generated.message;
+  const createdMs = ctx.created[i] ?? ctx.startMs;
+  return lifecycleOf(ctx.seed, i, direction, createdMs, status, generated.submitLagMs);
 }
 
 const SALT_MT = 0x61;
@@ -128,7 +145,6 @@ function buildMt(ctx: GeneratorContext, i: number, nowMs: number): GeneratedMess
     currency = handset.country.currency;
   }
   const modifiedMs = createdMs + (status === "CREATED" ? 0 : (1 + rng.int(9)) * 1000);
-  const lifecycle = lifecycleOf(ctx.seed, i, "MT", createdMs, status, modifiedMs - createdMs);
 
   const message: ApiMessage = {
     id: ctx.ids.encode(i),
@@ -147,7 +163,7 @@ function buildMt(ctx: GeneratorContext, i: number, nowMs: number): GeneratedMess
     senderReference: senderReference(rng),
     campaignId: campaign ? campaign.id : null,
   };
-  return { handset, lifecycle, message: atTime(message, lifecycle, nowMs) };
+  return atTime(ctx, i, { handset, message, submitLagMs: modifiedMs - createdMs }, nowMs);
 }
 
 /** The MT message an MO at index i answers: a recent earlier MT, or -1 (unsolicited). */
@@ -187,7 +203,6 @@ function buildMo(ctx: GeneratorContext, i: number, nowMs: number): GeneratedMess
   const createdMs = ctx.created[i] ?? ctx.startMs;
   const lagMs = (1 + rng.int(3)) * 1000;
   const status = pickMoStatus(rng.next());
-  const lifecycle = lifecycleOf(ctx.seed, i, "MO", createdMs, status, lagMs);
   const message: ApiMessage = {
     id: ctx.ids.encode(i),
     created: formatApiTimestamp(createdMs),
@@ -206,7 +221,7 @@ function buildMo(ctx: GeneratorContext, i: number, nowMs: number): GeneratedMess
     senderReference: null,
     campaignId,
   };
-  return { handset, lifecycle, message: atTime(message, lifecycle, nowMs) };
+  return atTime(ctx, i, { handset, message, submitLagMs: lagMs }, nowMs);
 }
 
 /** Message i as it is at `nowMs` (+Infinity: final, exactly as generated before the clock). */
