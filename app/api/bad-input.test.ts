@@ -14,6 +14,8 @@ const routes: Record<string, Get> = {};
 beforeAll(async () => {
   sb = await startSandbox({ port: 0, messages: 2000, spanDays: 7, seed: 3 });
   process.env.MOBIVATE_API_BASE_URL = sb.url;
+  // No local copy here: every answer is read live from the sandbox.
+  process.env.DASHBOARD_SYNC = "0";
   process.env.MOBIVATE_API_KEY = sb.apiKey;
   process.env.MOBIVATE_MAX_RETRIES = "0";
   routes["/api/admin/audit"] = (await import("./admin/audit/route")).GET;

@@ -19,7 +19,7 @@ export function parseComplianceParams(params: URLSearchParams): Parsed<Complianc
   if (rangeError) return { ok: false, error: rangeError };
   const flags = parseFlags(params);
   if (!flags.ok) return flags;
-  return { ok: true, query, refresh: flags.refresh, bom: flags.bom };
+  return { ok: true, query, refresh: flags.refresh, live: flags.live, bom: flags.bom };
 }
 
 export function complianceSearchParams(q: ComplianceQuery): URLSearchParams {
@@ -31,9 +31,11 @@ export const COMPLIANCE_REPORT_PATH = "/api/export/sent-after-optout/report";
 /** The CSV download of every row. */
 export const COMPLIANCE_CSV_PATH = "/api/export/sent-after-optout";
 
-export function complianceReportUrl(q: ComplianceQuery, refresh = false): string {
+/** `live`: read Mobivate even when the local copy holds the range (a person asked). */
+export function complianceReportUrl(q: ComplianceQuery, refresh = false, live = false): string {
   const p = complianceSearchParams(q);
   if (refresh) p.set("refresh", "1");
+  if (live) p.set("live", "1");
   return `${COMPLIANCE_REPORT_PATH}?${p}`;
 }
 

@@ -1,21 +1,19 @@
 import "server-only";
 import { readAllMessages, readAllOptOuts, type ReadProgress } from "@/lib/mobivate/read-range";
 import type { Message } from "@/lib/mobivate/types";
+import type { AnswerSource } from "@/lib/mirror/answer-source";
+import { complianceFromMirror } from "@/lib/mirror/answers/compliance";
 import { createReportCache } from "@/lib/report/cache";
+import { answerFromMirror } from "@/lib/report/from-mirror";
 import { apiRangeKey } from "@/lib/report/read-messages";
 import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
-import { FIRST_DAY } from "@/lib/time/schemas";
 import { createComplianceCollector } from "./collect";
+import { OPT_OUT_HISTORY_START } from "./history";
 import { matchSentAfterOptOut, OptOutIndex, type SentAfterOptOut } from "./match";
 import type { ComplianceProgress, ComplianceQuery, ComplianceResult } from "./types";
 
-/**
- * The opt-out list is read from here to the END of the range, not only over the range: a
- * number that opted out years ago must still not be messaged today. A date-only API value
- * is 00:00 UTC; It starts where the span of days any page accepts starts.
- */
-export const OPT_OUT_HISTORY_START = FIRST_DAY;
+export { OPT_OUT_HISTORY_START };
 
 // Fewer cached reports than Spend: a report holds up to REPORT_ROW_LIMIT messages.
 const cache = createReportCache<ComplianceQuery, ComplianceResult>(10, (q) => apiRangeKey(q));
@@ -101,11 +99,19 @@ export function checkedPages(q: ComplianceQuery, opts: ReadComplianceOptions = {
   return Object.assign(run(), { stats });
 }
 
-/** Reads the range and builds the report (kept in the server's cache for a few minutes). */
+/**
+ * The report of the range: from the local copy when `source` says so, else read live and
+ * built (and kept in the server's cache for a few minutes).
+ */
 export async function readCompliance(
   q: ComplianceQuery,
-  opts: ReadComplianceOptions = {},
+  opts: ReadComplianceOptions & { source: AnswerSource },
 ): Promise<ComplianceResult> {
+  const { source } = opts;
+  if (source.kind === "mirror") {
+    const { summary, read } = await answerFromMirror(source, (db) => complianceFromMirror(db, q));
+    return { summary, read: { ...read, optOutPages: 0 } };
+  }
   const collector = createComplianceCollector(q);
   const pages = checkedPages(q, opts);
   for await (const page of pages) collector.add(page.messages, page.matches);
@@ -118,6 +124,7 @@ export async function readCompliance(
       elapsedMs: stats.elapsedMs,
       readAt: Date.now(),
       cached: false,
+      source,
     },
   };
   cache.set(q, result);

@@ -18,6 +18,12 @@ const zero = (): DeliveryCounts => ({ messages: 0, delivered: 0, failed: 0, pend
 
 export interface DeliveryAggregator {
   add(messages: readonly DeliveryRecord[]): void;
+  /**
+   * `messages` records of one status already counted together (by the local copy's SQL):
+   * on a day (they count in the totals, the day and the status), or on a route. The same
+   * report as adding the records one by one when each is in one day group and one route group.
+   */
+  addCount(kind: "day" | "route", key: string | null, status: string, messages: number): void;
   result(): DeliverySummary;
 }
 
@@ -28,9 +34,9 @@ export function createDeliveryAggregator(query: DeliveryQuery): DeliveryAggregat
   const byStatus = new Map<string, number>();
   const byRoute = new Map<string | null, DeliveryCounts>();
 
-  const count = (c: DeliveryCounts, outcome: ReturnType<typeof deliveryOutcome>) => {
-    c.messages += 1;
-    c[outcome] += 1;
+  const count = (c: DeliveryCounts, outcome: ReturnType<typeof deliveryOutcome>, n = 1) => {
+    c.messages += n;
+    c[outcome] += n;
   };
   const entry = <K>(map: Map<K, DeliveryCounts>, key: K) => {
     let c = map.get(key);
@@ -50,6 +56,17 @@ export function createDeliveryAggregator(query: DeliveryQuery): DeliveryAggregat
         count(entry(byRoute, m.routeId), outcome);
         byStatus.set(m.status, (byStatus.get(m.status) ?? 0) + 1);
       }
+    },
+
+    addCount(kind, key, status, n) {
+      const outcome = deliveryOutcome(status);
+      if (kind === "route") {
+        count(entry(byRoute, key), outcome, n);
+        return;
+      }
+      count(totals, outcome, n);
+      count(entry(byDay, key ?? ""), outcome, n);
+      byStatus.set(status, (byStatus.get(status) ?? 0) + n);
     },
 
     result() {

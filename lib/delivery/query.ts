@@ -24,13 +24,15 @@ export function parseDeliveryParams(params: URLSearchParams): Parsed<DeliveryQue
   if (rangeError) return { ok: false, error: rangeError };
   const flags = parseFlags(params);
   if (!flags.ok) return flags;
-  return { ok: true, query, refresh: flags.refresh, bom: flags.bom };
+  return { ok: true, query, refresh: flags.refresh, live: flags.live, bom: flags.bom };
 }
 
 export const DELIVERY_REPORT_PATH = "/api/delivery";
 
-export function deliveryReportUrl(q: DeliveryQuery, refresh = false): string {
+/** `live`: read Mobivate even when the local copy holds the range (a person asked). */
+export function deliveryReportUrl(q: DeliveryQuery, refresh = false, live = false): string {
   const p = new URLSearchParams({ from: q.from, to: q.to, tz: q.tz, direction: q.direction });
   if (refresh) p.set("refresh", "1");
+  if (live) p.set("live", "1");
   return `${DELIVERY_REPORT_PATH}?${p}`;
 }

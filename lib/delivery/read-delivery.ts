@@ -1,5 +1,7 @@
 import "server-only";
+import { deliveryFromMirror } from "@/lib/mirror/answers/delivery";
 import { createReportCache } from "@/lib/report/cache";
+import { answerFromMirror } from "@/lib/report/from-mirror";
 import {
   apiRangeKey,
   readMessagesReport,
@@ -16,11 +18,16 @@ export const cachedDelivery = cache.get;
 /** Test hook. */
 export const clearDeliveryCache = cache.clear;
 
-/** Every message of the range in the direction, counted by outcome; kept in the cache. */
+/**
+ * Every message of the range in the direction, counted by outcome: from the local copy when
+ * `source` says so, else read live (and kept in the server's cache).
+ */
 export async function readDelivery(
   q: DeliveryQuery,
-  opts: ReadReportOptions = {},
+  opts: ReadReportOptions,
 ): Promise<DeliveryResult> {
+  const { source } = opts;
+  if (source.kind === "mirror") return answerFromMirror(source, (db) => deliveryFromMirror(db, q));
   const result = await readMessagesReport(q, createDeliveryAggregator(q), opts);
   cache.set(q, result);
   return result;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorInfoSchema } from "@/lib/http/error-body";
 import type { ApiErrorInfo } from "@/lib/errors/kinds";
+import { answerSourceSchema, type AnswerSource } from "@/lib/mirror/answer-source";
 
 // The NDJSON protocol of every whole-range report (Spend, Delivery, Compliance): progress
 // lines while reading, then exactly one result or error line. Generic over the result and
@@ -34,6 +35,8 @@ export interface ReadInfo {
   readAt: number;
   /** True when the answer came from the server's cache. */
   cached: boolean;
+  /** The local copy (then `pages` is 0 and `elapsedMs` the database's time) or a live read. */
+  source: AnswerSource;
 }
 
 export const readInfoShape = {
@@ -41,6 +44,7 @@ export const readInfoShape = {
   elapsedMs: countSchema,
   readAt: z.number(),
   cached: z.boolean(),
+  source: answerSourceSchema,
 };
 
 /** The line schema of a report, from its result schema and its extra progress fields. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { readAllMessages, type ReadProgress } from "@/lib/mobivate/read-range";
+import type { AnswerSource } from "@/lib/mirror/answer-source";
 import type { Direction, Message } from "@/lib/mobivate/types";
 import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
@@ -20,6 +21,8 @@ export interface Aggregator<Summary> {
 }
 
 export interface ReadReportOptions {
+  /** Where the answer comes from (lib/mirror/source.ts decides; the route passes it on). */
+  source: AnswerSource;
   signal?: AbortSignal;
   onProgress?: (p: ReadProgress) => void;
   concurrency?: number;
@@ -34,7 +37,7 @@ export function apiRangeKey(q: RangeQuery, ...more: unknown[]): string {
 export async function readMessagesReport<Summary>(
   q: RangeQuery & { direction: Direction | null },
   agg: Aggregator<Summary>,
-  opts: ReadReportOptions = {},
+  opts: ReadReportOptions,
 ) {
   const api = zonedDayRangeToApi(q.from, q.to, q.tz);
   let last: ReadProgress = { records: 0, pages: 0, elapsedMs: 0 };
@@ -53,6 +56,12 @@ export async function readMessagesReport<Summary>(
   for await (const page of pages) agg.add(page);
   return {
     summary: agg.result(),
-    read: { pages: last.pages, elapsedMs: last.elapsedMs, readAt: Date.now(), cached: false },
+    read: {
+      pages: last.pages,
+      elapsedMs: last.elapsedMs,
+      readAt: Date.now(),
+      cached: false,
+      source: opts.source,
+    },
   };
 }

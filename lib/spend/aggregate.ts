@@ -21,14 +21,42 @@ class Bucket {
     this.messages += 1;
     this.parts += parts;
     if (currency === null || cost === null) return;
+    this.sumOf(currency).add(cost);
+  }
+
+  /** A group of records at once (from the database): counts, and the exact sum of costs. */
+  addGroup(g: SpendGroup, currency: string | null): void {
+    this.messages += g.messages;
+    this.parts += g.parts;
+    if (currency === null || g.cost === null) return;
+    this.sumOf(currency).addSum(g.cost, g.scale);
+  }
+
+  private sumOf(currency: string): ExactSum {
     let sum = this.costs.get(currency);
     if (!sum) {
       sum = new ExactSum();
       this.costs.set(currency, sum);
     }
-    sum.add(cost);
+    return sum;
   }
 }
+
+/**
+ * Records already grouped (by the local copy's SQL): how many, their parts, and (when they
+ * carry a cost) the exact sum of their costs as text and the most decimals among them.
+ */
+export interface SpendGroup {
+  currency: string | null;
+  messages: number;
+  parts: number;
+  /** null: the records have no cost. */
+  cost: string | null;
+  scale: number;
+}
+
+/** Which breakdown a group belongs to: "total" groups feed the totals (and the record count). */
+export type SpendDimension = "total" | "day" | "status" | "route" | "campaign";
 
 function bucketOf<K>(map: Map<K, Bucket>, key: K): Bucket {
   let b = map.get(key);
@@ -40,13 +68,19 @@ function bucketOf<K>(map: Map<K, Bucket>, key: K): Bucket {
 }
 
 /** "" and whitespace count as no currency; codes are otherwise kept as the API sent them. */
-function currencyOf(m: SpendRecord): string | null {
+function currencyOf(m: Pick<SpendRecord, "currency">): string | null {
   const c = m.currency?.trim();
   return c ? c : null;
 }
 
 export interface SpendAggregator {
   add(messages: readonly SpendRecord[]): void;
+  /**
+   * Records already grouped by one breakdown's key (the day, status, route or campaign; none
+   * for "total"). The same summary as adding the records one by one, provided every record
+   * is in exactly one group of each dimension.
+   */
+  addGroup(dimension: SpendDimension, key: string | null, group: SpendGroup): void;
   result(): SpendSummary;
 }
 
@@ -75,6 +109,23 @@ export function createSpendAggregator(query: SpendQuery): SpendAggregator {
         bucketOf(byRoute, m.routeId).add(parts, currency, m.cost);
         bucketOf(byCampaign, m.campaignId).add(parts, currency, m.cost);
       }
+    },
+
+    addGroup(dimension, key, g) {
+      const currency = currencyOf(g);
+      if (dimension === "total") {
+        records += g.messages;
+        const priced = currency !== null && g.cost !== null;
+        bucketOf(totals, priced ? currency : null).addGroup(g, currency);
+        if (!priced && g.cost !== null) unpriced.addSum(g.cost, g.scale);
+        return;
+      }
+      const map = { day: byDay, status: byStatus, route: byRoute, campaign: byCampaign }[dimension];
+      // A status is never null; the other keys are null for "none".
+      bucketOf<string | null>(map, dimension === "status" ? (key ?? "") : key).addGroup(
+        g,
+        currency,
+      );
     },
 
     result() {

@@ -25,6 +25,16 @@ export class ExactSum {
     if (this.tally.size > MAX_DISTINCT) this.fold();
   }
 
+  /**
+   * Adds a sum already made elsewhere (the database's exact `numeric` sum of amounts whose
+   * most decimals were `scale`): the same total and scale as adding each amount.
+   */
+  addSum(amount: string, scale: number): void {
+    this.seen = true;
+    this.total = this.total.plus(new Money(amount));
+    this.scale = Math.max(this.scale, scale);
+  }
+
   private fold(): void {
     for (const [amount, count] of this.tally) {
       const d = new Money(amount);

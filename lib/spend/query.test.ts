@@ -9,6 +9,7 @@ describe("parseSpendParams", () => {
       ok: true,
       query: { from: "2026-03-01", to: "2026-03-07", tz: "Australia/Sydney", direction: "MT" },
       refresh: false,
+      live: false,
     });
   });
 
@@ -17,6 +18,7 @@ describe("parseSpendParams", () => {
       ok: true,
       query: { from: "2026-03-01", to: "2026-03-01", tz: "UTC", direction: null },
       refresh: true,
+      live: false,
     });
   });
 
@@ -41,6 +43,7 @@ describe("parseSpendParams", () => {
       ok: true,
       query,
       refresh: true,
+      live: false,
     });
     expect(spendSearchParams({ ...query, direction: null }).toString()).toBe(
       "from=2026-03-01&to=2026-03-07&tz=UTC",

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { describeZodError, messageRangeSchema } from "@/lib/filters/messages";
+import { parseFlags } from "@/lib/report/query";
 import { TimeError } from "@/lib/time/errors";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import type { SpendQuery } from "./types";
@@ -15,10 +15,9 @@ const spendParamsSchema = messageRangeSchema.transform((r): SpendQuery => ({
   direction: r.direction ?? null,
 }));
 
-const refreshSchema = z.enum(["1"]).optional();
-
 export type ParsedSpendParams =
-  { ok: true; query: SpendQuery; refresh: boolean } | { ok: false; error: string };
+  | { ok: true; query: SpendQuery; refresh: boolean; live: boolean }
+  | { ok: false; error: string };
 
 /** Reads and checks the Spend parameters of a URL (empty values count as absent). */
 export function parseSpendParams(params: URLSearchParams): ParsedSpendParams {
@@ -37,20 +36,24 @@ export function parseSpendParams(params: URLSearchParams): ParsedSpendParams {
     if (e instanceof TimeError) return { ok: false, error: e.message };
     throw e;
   }
-  const refresh = refreshSchema.safeParse(get("refresh"));
-  if (!refresh.success) return { ok: false, error: "refresh: use refresh=1 or leave it out" };
-  return { ok: true, query: parsed.data, refresh: refresh.data === "1" };
+  const flags = parseFlags(params);
+  if (!flags.ok) return flags;
+  return { ok: true, query: parsed.data, refresh: flags.refresh, live: flags.live };
 }
 
-/** The query string of `GET /api/spend` for a query. */
-export function spendSearchParams(q: SpendQuery, refresh = false): URLSearchParams {
+/**
+ * The query string of `GET /api/spend` for a query; `live` reads Mobivate even when the local
+ * copy holds the range (a person asked).
+ */
+export function spendSearchParams(q: SpendQuery, refresh = false, live = false): URLSearchParams {
   const p = new URLSearchParams({ from: q.from, to: q.to, tz: q.tz });
   if (q.direction) p.set("direction", q.direction);
   if (refresh) p.set("refresh", "1");
+  if (live) p.set("live", "1");
   return p;
 }
 
 /** The URL of `GET /api/spend` for a query. */
-export function spendReportUrl(q: SpendQuery, refresh = false): string {
-  return `/api/spend?${spendSearchParams(q, refresh)}`;
+export function spendReportUrl(q: SpendQuery, refresh = false, live = false): string {
+  return `/api/spend?${spendSearchParams(q, refresh, live)}`;
 }

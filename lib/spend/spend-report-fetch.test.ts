@@ -21,7 +21,13 @@ function fetchSpend(
 const QUERY: SpendQuery = { from: "2026-03-01", to: "2026-03-02", tz: "UTC", direction: null };
 const RESULT: SpendResult = {
   summary: aggregateSpend(QUERY, []),
-  read: { pages: 1, elapsedMs: 12, readAt: 1_700_000_000_000, cached: false },
+  read: {
+    pages: 1,
+    elapsedMs: 12,
+    readAt: 1_700_000_000_000,
+    cached: false,
+    source: { kind: "live", reason: "off" },
+  },
 };
 
 /** A streamed response made of these chunks (split anywhere, even inside a line). */

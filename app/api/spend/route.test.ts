@@ -41,6 +41,8 @@ const RANGE = { from: "2026-02-25", to: "2026-03-06", tz: "UTC" };
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, messages: 8000, spanDays: 14, end: END, seed: 11 });
   process.env.MOBIVATE_API_BASE_URL = sandbox.url;
+  // No local copy here: every answer is read live from the sandbox.
+  process.env.DASHBOARD_SYNC = "0";
   process.env.MOBIVATE_API_KEY = sandbox.apiKey;
   process.env.MOBIVATE_MAX_RETRIES = "1";
   process.env.MOBIVATE_TIMEOUT_MS = "5000";

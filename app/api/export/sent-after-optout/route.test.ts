@@ -104,6 +104,8 @@ beforeAll(async () => {
   sb = await startSandbox({ port: 0, seed: 7, messages: 20_000, spanDays: 30, end: END });
   // lib/env.ts reads (and caches) the environment on first use: set it before importing.
   process.env.MOBIVATE_API_BASE_URL = sb.url;
+  // No local copy here: every answer is read live from the sandbox.
+  process.env.DASHBOARD_SYNC = "0";
   process.env.MOBIVATE_API_KEY = sb.apiKey;
   process.env.MOBIVATE_MAX_RETRIES = "1";
   csvRoute = await import("./route");

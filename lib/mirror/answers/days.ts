@@ -1,0 +1,87 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { addDays, enumerateDays } from "@/lib/time/calendar";
+import { startOfDayInZone } from "@/lib/time/range";
+
+// The days of a report's range as the database groups them. The day starts come from the same
+// function the live reports use (lib/report/day-locator.ts), not from PostgreSQL's own zone
+// data, so a message lands on the same day both ways whatever either's tz database says.
+
+/** The rollup's bucket width (lib/mirror/write.ts rebuildRollup). */
+export const BUCKET_MS = 15 * 60_000;
+
+export interface DayGrid {
+  /** Every day of the range, in order. */
+  days: string[];
+  /** Epoch ms: the start of each day, then the end of the range (days.length + 1 values). */
+  starts: number[];
+  startMs: number;
+  endMs: number;
+  /**
+   * True when every day boundary is on a quarter hour, so each 15-minute bucket of the rollup
+   * lies within one day and a day's total is a sum of buckets. (Zones with a :30 or :45 offset
+   * are; a historical zone with seconds in its offset, or a midnight skipped to a :20, is not:
+   * those ranges are answered from the raw rows.)
+   */
+  aligned: boolean;
+}
+
+export function dayGrid(from: string, to: string, tz: string): DayGrid {
+  const days = enumerateDays(from, to);
+  const starts = [...days, addDays(to, 1)].map((d) => startOfDayInZone(d, tz));
+  return {
+    days,
+    starts,
+    startMs: starts[0] ?? 0,
+    endMs: starts[starts.length - 1] ?? 0,
+    aligned: starts.every((s) => s % BUCKET_MS === 0),
+  };
+}
+
+export const isoOf = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * SQL for the 1-based day number of an instant of the range: days[n - 1]. `width_bucket`
+ * finds the last start at or before it, so a day a zone skipped (its start equals the next
+ * one's) is left empty, as in createDayLocator.
+ */
+export function dayNumberSql(instant: SQL, grid: DayGrid): SQL {
+  return sql`width_bucket(${instant}, ${sql.param(grid.starts.map(isoOf))}::timestamptz[])`;
+}
+
+/** The day of a day number from dayNumberSql. */
+export function dayOfNumber(grid: DayGrid, n: number): string {
+  const day = grid.days[n - 1];
+  if (day === undefined) throw new Error(`Day number ${n} is outside the range`);
+  return day;
+}
+
+/**
+ * The messages of the range as rows to group, optionally one direction: the rollup's
+ * 15-minute groups when the days are aligned to them, else every raw row (one message each).
+ * Columns: at, status, currency (text; '' or null = none), route_id and campaign_id (null =
+ * none), has_cost, messages, parts, cost (0 when none) and cost_scale. PostgreSQL drops the
+ * columns a query does not use.
+ */
+export function messageGroupsSql(grid: DayGrid, direction: string | null): SQL {
+  const start = isoOf(grid.startMs);
+  const end = isoOf(grid.endMs);
+  if (grid.aligned) {
+    return sql`(
+      select bucket as at, status, currency, nullif(route_id, '') as route_id,
+        nullif(campaign_id, '') as campaign_id, has_cost, messages::bigint as messages, parts,
+        cost, cost_scale
+      from mirror_rollup
+      where bucket >= ${start}::timestamptz and bucket < ${end}::timestamptz
+        ${direction === null ? sql`` : sql`and direction = ${direction}`}
+    )`;
+  }
+  return sql`(
+    select created as at, status, currency, route_id, campaign_id, cost is not null as has_cost,
+      1::bigint as messages, parts::bigint as parts, coalesce(cost, 0) as cost,
+      coalesce(scale(cost), 0) as cost_scale
+    from mirror_messages
+    where created >= ${start}::timestamptz and created < ${end}::timestamptz
+      ${direction === null ? sql`` : sql`and direction = ${direction}`}
+  )`;
+}
