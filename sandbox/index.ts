@@ -8,7 +8,10 @@ export {
 export type { RuntimeOptions } from "./runtime-options";
 export type { FailNextRule } from "./faults";
 export type { SandboxControl, SandboxInfo } from "./control-routes";
-export type { SandboxStats, RequestLogEntry } from "./stats";
+export type { SandboxStats, RequestLogEntry, RequestFilter, PageWindow } from "./stats";
+export type { ClockControl, ClockMode, ClockSetting, ClockState } from "./clock";
+export type { PendingOptouts, TimeControl } from "./time-handle";
+export { MAX_CHANGE_DELAY_MS, CARRIER_REPORTED_STATUSES, type Lifecycle } from "./lifecycle";
 export {
   createDataset,
   type Dataset,
