@@ -14,4 +14,13 @@ export async function register() {
   } catch (err) {
     console.error(`The dashboard cannot start its accounts database: ${describeStartupError(err)}`);
   }
+  // The local mirror's syncer (lib/mirror), unless DASHBOARD_SYNC=0. It retries on its own if
+  // the database or the API is not ready yet.
+  try {
+    (await import("@/lib/mirror/scheduler")).startSyncScheduler();
+  } catch (err) {
+    console.error(
+      `The local copy's sync cannot start: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
 }

@@ -24,6 +24,7 @@ export const PAGE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
   "/admin": "users:manage",
   "/admin/users": "users:manage",
   "/admin/audit": "audit:read",
+  "/admin/sync": "sync:manage",
   "/settings": "settings:manage",
 };
 
@@ -38,6 +39,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
   // The Compliance report shares its download's permission.
   "/api/export/sent-after-optout/report": "compliance:read",
   "/api/admin/audit": "audit:read",
+  "/api/sync/status": "sync:read",
 };
 
 /** Server actions as `<file>#<export>`. */
@@ -57,4 +59,6 @@ export const ACTION_PERMISSIONS: Readonly<Record<string, Requirement>> = {
   "lib/settings/actions.ts#testKeyAction": "settings:manage",
   "lib/settings/actions.ts#saveKeyAction": "settings:manage",
   "lib/settings/actions.ts#clearKeyAction": "settings:manage",
+  "lib/mirror/actions.ts#syncNowAction": "sync:manage",
+  "lib/mirror/actions.ts#wipeMirrorAction": "sync:manage",
 };

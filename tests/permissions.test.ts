@@ -60,7 +60,7 @@ beforeAll(async () => {
     MOBIVATE_API_BASE_URL: "http://127.0.0.1:9",
     MOBIVATE_API_KEY: "permissions-test-key",
     MOBIVATE_MAX_RETRIES: "0",
-    MOBIVATE_TIMEOUT_MS: "500",
+    MOBIVATE_TIMEOUT_MS: "1000",
     // forbidden() throws only when Next enables it (next.config.mjs: authInterrupts).
     __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "1",
   });

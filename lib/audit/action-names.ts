@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   "export.sent_after_optout": "Sent-after-opt-out CSV export",
   "export.audit": "Audit log CSV export",
   "access.denied": "Access refused",
+  "sync.now": "Sync started by hand",
+  "sync.wipe": "Local copy wiped",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

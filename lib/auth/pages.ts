@@ -21,6 +21,7 @@ export const PAGES = {
   compliance: { href: "/compliance", label: "Compliance", permission: "compliance:read" },
   users: { href: "/admin/users", label: "Users", permission: "users:manage" },
   audit: { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+  sync: { href: "/admin/sync", label: "Sync", permission: "sync:manage" },
   settings: { href: "/settings", label: "Settings", permission: "settings:manage" },
   // /admin only redirects to /admin/users.
   admin: { href: "/admin", permission: "users:manage" },

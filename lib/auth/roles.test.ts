@@ -14,14 +14,16 @@ const EXPECTED: Record<Role, Permission[]> = {
     "export:messages",
     "export:optouts",
     "compliance:read",
+    "sync:read",
   ],
-  support: ["messages:read", "export:messages"],
+  support: ["messages:read", "export:messages", "sync:read"],
   marketing: [
     "messages:read",
     "optouts:read",
     "optouts:write",
     "export:messages",
     "export:optouts",
+    "sync:read",
   ],
 };
 
@@ -37,7 +39,7 @@ describe("role matrix", () => {
 
   it("only marketing and admin may change opt-outs; only admin manages", () => {
     expect(ROLES.filter((r) => can(r, "optouts:write"))).toEqual(["admin", "marketing"]);
-    for (const p of ["settings:manage", "users:manage", "audit:read"] as const) {
+    for (const p of ["settings:manage", "users:manage", "audit:read", "sync:manage"] as const) {
       expect(ROLES.filter((r) => can(r, p))).toEqual(["admin"]);
     }
   });
@@ -77,6 +79,7 @@ describe("navigation", () => {
       "Compliance",
       "Users",
       "Audit log",
+      "Sync",
       "Settings",
     ]);
     expect(labels("manager")).toEqual(["Messages", "Opt-outs", "Spend", "Delivery", "Compliance"]);

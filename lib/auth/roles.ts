@@ -16,6 +16,9 @@ export const PERMISSIONS_LIST = [
   "settings:manage",
   "users:manage",
   "audit:read",
+  // The local mirror: every role may see whether the copy is fresh; an admin runs and wipes it.
+  "sync:read",
+  "sync:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS_LIST)[number];
 
@@ -29,14 +32,16 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "export:messages",
     "export:optouts",
     "compliance:read",
+    "sync:read",
   ],
-  support: ["messages:read", "export:messages"],
+  support: ["messages:read", "export:messages", "sync:read"],
   marketing: [
     "messages:read",
     "optouts:read",
     "optouts:write",
     "export:messages",
     "export:optouts",
+    "sync:read",
   ],
 };
 
@@ -49,7 +54,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 
 /** One line per role for the users page and the README. */
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
-  admin: "Everything, including settings, users and the audit log",
+  admin: "Everything, including settings, users, the audit log and the local copy's sync",
   manager: "Spend, delivery, compliance, messages; opt-outs read-only",
   support: "Messages",
   marketing: "Opt-outs including add and remove; messages read-only",

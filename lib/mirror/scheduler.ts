@@ -1,0 +1,134 @@
+import "server-only";
+import { getDbHandle } from "@/lib/db";
+import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
+import { syncEnabled, syncSettings } from "./settings";
+import { patchState, readState } from "./state";
+import { runSyncCycle, type CycleOutcome } from "./sync";
+
+// Runs sync cycles in this server process: every DASHBOARD_SYNC_INTERVAL_SECONDS, or sooner
+// when asked ("Sync now"). Every instance runs one; the advisory lock lets one cycle through
+// at a time, and the shared `next_run_at` keeps the others from repeating it at once. Started
+// by instrumentation.ts; one per process (kept on globalThis, like the database handle).
+
+const KEY = Symbol.for("mobivate-dashboard.mirror-scheduler");
+
+interface Scheduler {
+  timer: NodeJS.Timeout | undefined;
+  running: Promise<void> | undefined;
+  /** A cycle was asked for while one was running: run again right after. */
+  again: boolean;
+  forced: boolean;
+  stopped: boolean;
+  last: CycleOutcome | undefined;
+}
+
+type WithScheduler = typeof globalThis & { [KEY]?: Scheduler };
+
+function scheduler(): Scheduler {
+  const g = globalThis as WithScheduler;
+  return (g[KEY] ??= {
+    timer: undefined,
+    running: undefined,
+    again: false,
+    forced: false,
+    stopped: true,
+    last: undefined,
+  });
+}
+
+function schedule(s: Scheduler, delayMs: number): void {
+  if (s.stopped) return;
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = setTimeout(() => void tick(s), Math.max(0, delayMs));
+  // A pending sync never keeps the process alive on its own.
+  s.timer.unref();
+}
+
+function describeOutcome(o: CycleOutcome, ms: number): string {
+  const took = `${(ms / 1000).toFixed(1)} s`;
+  switch (o.outcome) {
+    case "done":
+      return `synced ${o.windows} day(s), ${o.messages} message(s) read, ${o.optOuts} opt-out(s), in ${took}`;
+    case "busy":
+      return "another instance is syncing";
+    case "key-rejected":
+      return "waiting for a new API key (Mobivate rejected the current one)";
+    case "failed":
+      return `failed (${o.kind}): ${o.error}`;
+  }
+}
+
+async function cycleIfDue(s: Scheduler): Promise<number> {
+  const settings = syncSettings();
+  const handle = await getDbHandle();
+  const state = await readState(handle.db);
+  const now = Date.now();
+  if (!s.forced && state?.nextRunAt && state.nextRunAt > now) {
+    return Math.min(state.nextRunAt - now, settings.intervalMs);
+  }
+  s.forced = false;
+  const started = Date.now();
+  const outcome = await runSyncCycle({ handle, cfg: resolveMobivateConfig, settings });
+  s.last = outcome;
+  if (outcome.outcome !== "busy" || process.env.DASHBOARD_SYNC_LOG === "1") {
+    console.log(`Mirror: ${describeOutcome(outcome, Date.now() - started)}`);
+  }
+  const after = await readState(handle.db);
+  const next = after?.nextRunAt ?? Date.now() + settings.intervalMs;
+  return Math.min(Math.max(1_000, next - Date.now()), settings.intervalMs);
+}
+
+async function tick(s: Scheduler): Promise<void> {
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  let delay = syncSettings().intervalMs;
+  s.running = (async () => {
+    try {
+      delay = await cycleIfDue(s);
+    } catch (err) {
+      // The database itself failed: said in the log, tried again next interval.
+      console.error(
+        `Mirror: the sync could not run: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  })();
+  await s.running;
+  s.running = undefined;
+  if (s.again) {
+    s.again = false;
+    schedule(s, 0);
+  } else schedule(s, delay);
+}
+
+/** Starts this process's syncer (no-op when DASHBOARD_SYNC=0 or already started). */
+export function startSyncScheduler(): void {
+  if (!syncEnabled()) return;
+  const s = scheduler();
+  if (!s.stopped) return;
+  s.stopped = false;
+  schedule(s, 0);
+}
+
+/** "Sync now": due at once on every instance, and started here right away. */
+export async function requestSyncNow(): Promise<void> {
+  const handle = await getDbHandle();
+  await patchState(handle.db, { nextRunAt: Date.now() });
+  const s = scheduler();
+  s.forced = true;
+  if (s.stopped) {
+    // DASHBOARD_SYNC=0 never gets here (the action refuses); a stopped scheduler starts.
+    startSyncScheduler();
+    return;
+  }
+  schedule(s, 0);
+}
+
+/** Tests: stop this process's syncer and wait for a running cycle. */
+export async function stopSyncScheduler(): Promise<void> {
+  const s = scheduler();
+  s.stopped = true;
+  if (s.timer) clearTimeout(s.timer);
+  await s.running;
+}
