@@ -9,6 +9,11 @@ import { ADMIN_STATE, E2E_DEMO_PASSWORD } from "./e2e/auth-env";
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4310);
 const appPort = Number(process.env.E2E_APP_PORT ?? 3310);
 const badKeyPort = Number(process.env.E2E_BADKEY_PORT ?? 3311);
+// The local mirror's server, with the sync on, against its own sandbox (whose clock runs in
+// real time with new traffic), so the fault-injecting specs on the main sandbox never meet
+// a sync in flight.
+const mirrorPort = Number(process.env.E2E_MIRROR_PORT ?? 3312);
+const mirrorSandboxPort = Number(process.env.E2E_MIRROR_SANDBOX_PORT ?? 4311);
 const executablePath = process.env.E2E_CHROMIUM || undefined;
 export const SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
 const API_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
@@ -33,6 +38,8 @@ const nextEnv = (port: number, key: string, name: string) => ({
   MOBIVATE_API_KEY: key,
   // Keep the retry budget small so failure tests finish quickly; still retries.
   MOBIVATE_MAX_RETRIES: "3",
+  // Live reads, as the specs written before the mirror expect (the mirror server turns it on).
+  DASHBOARD_SYNC: "0",
   NEXT_TELEMETRY_DISABLED: "1",
 });
 
@@ -97,6 +104,24 @@ export default defineConfig({
       command: `npx next start -H 127.0.0.1 -p ${badKeyPort}`,
       url: `http://127.0.0.1:${badKeyPort}/api/health`,
       env: nextEnv(badKeyPort, "00000000-dead-beef-0000-000000000000", "badkey"),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx scripts/sandbox.ts --port ${mirrorSandboxPort} --messages 20000 --seed 9 --span-days 30 --api-key ${API_KEY} --clock real --future-days 1`,
+      url: `http://127.0.0.1:${mirrorSandboxPort}/__sandbox/stats`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${mirrorPort}`,
+      url: `http://127.0.0.1:${mirrorPort}/api/health`,
+      env: {
+        ...nextEnv(mirrorPort, API_KEY, "mirror"),
+        MOBIVATE_API_BASE_URL: `http://127.0.0.1:${mirrorSandboxPort}`,
+        DASHBOARD_SYNC: "1",
+        DASHBOARD_SYNC_INTERVAL_SECONDS: "15",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

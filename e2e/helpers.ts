@@ -4,6 +4,9 @@ import { expect, type Page } from "@playwright/test";
 export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4310}`;
 export const API_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
 export const BAD_KEY_URL = `http://127.0.0.1:${process.env.E2E_BADKEY_PORT ?? 3311}`;
+/** The server with the local mirror on (its own sandbox; playwright.config.ts). */
+export const MIRROR_URL = `http://127.0.0.1:${process.env.E2E_MIRROR_PORT ?? 3312}`;
+export const MIRROR_SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_MIRROR_SANDBOX_PORT ?? 4311}`;
 
 export async function sandboxControl(path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${SANDBOX_URL}/__sandbox/${path}`, {

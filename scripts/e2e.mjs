@@ -54,6 +54,8 @@ async function shardEnv(index) {
     E2E_SANDBOX_PORT: await uniquePort(),
     E2E_APP_PORT: await uniquePort(),
     E2E_BADKEY_PORT: await uniquePort(),
+    E2E_MIRROR_PORT: await uniquePort(),
+    E2E_MIRROR_SANDBOX_PORT: await uniquePort(),
   };
   if (shards > 1) {
     env.E2E_ADMIN_STATE = `e2e/.auth/admin-shard-${index}.json`;
