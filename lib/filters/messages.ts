@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hasSearch, messageSearchSchema, searchInputFrom } from "@/lib/search/message-filter";
 import { daysBetween, isValidDay } from "@/lib/time/calendar";
 import { daySchema, isDayInSpan, timeZoneSchema } from "@/lib/time/schemas";
-import { parseSort } from "./sort";
+import { messageSortSchema, parseSort } from "./sort";
 
 // URL search params are the single source of filter state. These schemas are shared by
 // the pages (client), the server actions and the CSV routes so they agree on every rule.
@@ -102,6 +102,18 @@ export const messageViewSchema = capRangeDays(messageListSchema.and(messageSearc
   hasSearch(v),
 );
 
+/**
+ * The Messages action: the page's filters, the sort (applied to the whole range when the
+ * answer comes from the local copy) and `live` (a person asked for a live read).
+ */
+export const messageAnswerSchema = messageViewSchema.and(
+  z.object({
+    sort: messageSortSchema.optional(),
+    live: z.boolean({ error: "live must be true or false" }).optional(),
+  }),
+);
+export type MessageAnswerInput = z.infer<typeof messageAnswerSchema>;
+
 /** The Messages page's URL: its filters (empty values count as absent) and the page's sort. */
 export function parseMessagesUrl(params: URLSearchParams) {
   const get = (k: string) => params.get(k) || undefined;
@@ -143,6 +155,7 @@ const FIELD_LABELS: Record<string, string> = {
   q: "Text",
   campaign: "Campaign",
   route: "Route",
+  sort: "Sort (sort)",
 };
 
 /** Messages end with their own full stop or none; the sentence gets exactly one. */

@@ -22,6 +22,8 @@ beforeAll(async () => {
   process.env.MOBIVATE_API_BASE_URL = sb.url;
   process.env.MOBIVATE_API_KEY = sb.apiKey;
   process.env.MOBIVATE_MAX_RETRIES = "0";
+  // Live reads, as with the local copy turned off (lib/messages/answer.test.ts has the copy).
+  process.env.DASHBOARD_SYNC = "0";
 });
 afterAll(() => sb.close());
 beforeEach(() => {

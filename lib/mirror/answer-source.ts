@@ -3,7 +3,7 @@ import { z } from "zod";
 // Where an answer came from, as the browser receives it (JSON only; no server code here, so
 // components may import it). Decided on the server by lib/mirror/source.ts.
 
-export const MIRROR_MISS_REASONS = ["off", "asked", "not-covered", "stale"] as const;
+export const MIRROR_MISS_REASONS = ["off", "asked", "not-covered", "stale", "no-bodies"] as const;
 export type MirrorMiss = (typeof MIRROR_MISS_REASONS)[number];
 
 export type AnswerSource =
@@ -33,6 +33,7 @@ const LIVE_REASONS: Record<MirrorMiss, string> = {
   asked: "as asked",
   "not-covered": "the local copy does not hold this whole range yet",
   stale: "the local copy has not been synced for a while",
+  "no-bodies": "the local copy keeps no message text",
 };
 
 /** The words every page shows about its answer's source. */
