@@ -211,6 +211,8 @@ describe("the clock over HTTP", () => {
     ["an empty body", {}, "give exactly one of"],
     ["two actions", { now: END, advanceMs: 1000 }, "give exactly one of"],
     ["a word for an instant", { now: "yesterday" }, "now: must be an ISO instant"],
+    ["an instant no date can hold", { now: 1e300 }, "now: must be an ISO instant"],
+    ["a local time without a zone", { now: "2023-01-05T06:00" }, "now: must be an ISO instant"],
     ["a string for advanceMs", { advanceMs: "60000" }, "advanceMs: must be an integer"],
     ["a fraction of a ms", { advanceMs: 1.5 }, "advanceMs: must be an integer"],
     ["an unknown mode", { mode: "paused" }, 'mode: must be "fixed", "set" or "real"'],

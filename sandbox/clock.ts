@@ -46,9 +46,14 @@ export interface ClockControl {
 
 type Internal = { mode: "fixed" } | { mode: "set"; at: number } | { mode: "real"; offset: number };
 
+/** The range a JavaScript Date can hold (±100,000,000 days around 1970). */
+const MAX_INSTANT_MS = 8.64e15;
+
 export function toEpochMs(value: number | Date | string): number {
   const ms = typeof value === "number" ? value : new Date(value).getTime();
-  if (!Number.isFinite(ms)) throw new RangeError(`Invalid clock instant: ${String(value)}`);
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_INSTANT_MS) {
+    throw new RangeError(`Invalid clock instant: ${String(value)}`);
+  }
   return Math.floor(ms);
 }
 
@@ -110,6 +115,7 @@ export class SandboxClock implements ClockControl {
         "The clock is fixed (everything visible and final): set an instant or real time first",
       );
     }
+    toEpochMs(this.now() + Math.trunc(ms)); // throws when the instant would be out of range
     this.current =
       c.mode === "set"
         ? { mode: "set", at: c.at + Math.trunc(ms) }
@@ -121,6 +127,7 @@ export class SandboxClock implements ClockControl {
     if (offsetMs !== undefined && !Number.isFinite(offsetMs)) {
       throw new RangeError("offsetMs must be a finite number");
     }
+    if (offsetMs !== undefined) toEpochMs(this.wallClock() + offsetMs); // in range?
     const from = this.current.mode === "fixed" ? this.dataEndMs : this.now();
     this.current = {
       mode: "real",

@@ -17,7 +17,7 @@ const instant = z
     const shaped =
       typeof value === "number" ||
       /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(value);
-    if (!shaped || !Number.isFinite(ms)) {
+    if (!shaped || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
       ctx.addIssue({
         code: "custom",
         message: "must be an ISO instant (2023-01-05T00:00:00Z) or epoch milliseconds",
