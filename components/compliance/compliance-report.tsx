@@ -13,6 +13,7 @@ export function ComplianceReport({
   result,
   rangeText,
   onReadAgain,
+  onReadLive,
   busy,
 }: ReportProps<ComplianceResult>) {
   const { summary, read } = result;
@@ -32,6 +33,7 @@ export function ComplianceReport({
         pages={read.optOutPages + read.pages}
         tz={query.tz}
         onReadAgain={onReadAgain}
+        onReadLive={onReadLive}
         busy={busy}
         actions={
           // No `download` attribute: Content-Disposition makes the file; a refusal (429, a

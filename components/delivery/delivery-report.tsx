@@ -13,6 +13,7 @@ export function DeliveryReport({
   result,
   rangeText,
   onReadAgain,
+  onReadLive,
   busy,
 }: ReportProps<DeliveryResult>) {
   const { summary, read } = result;
@@ -39,7 +40,13 @@ export function DeliveryReport({
 
   return (
     <div className="space-y-8" aria-busy={busy}>
-      <ReportHeader read={read} tz={query.tz} onReadAgain={onReadAgain} busy={busy}>
+      <ReportHeader
+        read={read}
+        tz={query.tz}
+        onReadAgain={onReadAgain}
+        onReadLive={onReadLive}
+        busy={busy}
+      >
         {formatCount(totals.messages)} messages from {rangeText}.
       </ReportHeader>
 

@@ -18,8 +18,11 @@ export interface ReportDefinition<Q extends RangeQuery, Result, Progress extends
   /** Prefix of the page's test ids, e.g. "spend" → "spend-cancelled". */
   testId: string;
   parse: UrlParse<Q>;
-  /** The report route's URL for a query, past the server's cache when `refresh`. */
-  url: (query: Q, refresh: boolean) => string;
+  /**
+   * The report route's URL for a query, past the server's cache when `refresh`, read from
+   * Mobivate rather than the local copy when `live`.
+   */
+  url: (query: Q, refresh: boolean, live: boolean) => string;
   lineSchema: z.ZodType<ReportLine<Result, Progress>>;
   /** The page's direction filter, if it has one (see RangeFilterBar). */
   direction?: "any" | "MT";
@@ -75,7 +78,7 @@ function ReportQueryView<Q extends RangeQuery, Result, Progress extends Progress
 }: FilteredViewProps<Q> & ReportPageProps<Q, Result, Progress>) {
   const read = useReportRead(
     [report.path, query],
-    (refresh) => report.url(query, refresh),
+    (refresh, live) => report.url(query, refresh, live),
     report.lineSchema,
   );
   const rangeText = describe(query);

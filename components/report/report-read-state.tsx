@@ -7,9 +7,13 @@ import type { ProgressLine } from "@/lib/report/protocol";
 import { ReadProgress } from "./read-progress";
 import type { ReportRead } from "./use-report-read";
 
-/** What every report's result panel takes from the read: "Read again" and whether it runs. */
+/**
+ * What every report's result panel takes from the read: "Read again", "Read live from
+ * Mobivate" (for an answer from the local copy) and whether a read runs.
+ */
 export interface ReadControls {
   onReadAgain: () => void;
+  onReadLive: () => void;
   busy: boolean;
 }
 
@@ -37,7 +41,11 @@ export function ReportReadState<Result, Progress extends ProgressLine>({
     <>
       <ReadState read={read} phaseNote={phaseNote} rangeText={rangeText} testId={testId} />
       {read.data !== undefined
-        ? children(read.data, { onReadAgain: read.readAgain, busy: read.isFetching })
+        ? children(read.data, {
+            onReadAgain: read.readAgain,
+            onReadLive: read.readLive,
+            busy: read.isFetching,
+          })
         : !read.isFetching && !read.cancelled && !read.error && <TableSkeleton rows={4} />}
     </>
   );

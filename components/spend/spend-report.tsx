@@ -17,6 +17,7 @@ export function SpendReport({
   rangeText,
   zoneText,
   onReadAgain,
+  onReadLive,
   busy,
 }: ReportProps<SpendResult> & { zoneText: string }) {
   const { summary, read } = result;
@@ -24,7 +25,13 @@ export function SpendReport({
 
   return (
     <div className="space-y-8" aria-busy={busy}>
-      <ReportHeader read={read} tz={summary.query.tz} onReadAgain={onReadAgain} busy={busy}>
+      <ReportHeader
+        read={read}
+        tz={summary.query.tz}
+        onReadAgain={onReadAgain}
+        onReadLive={onReadLive}
+        busy={busy}
+      >
         {formatCount(summary.records)} messages from {rangeText}.
       </ReportHeader>
 

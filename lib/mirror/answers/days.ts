@@ -26,7 +26,13 @@ export interface DayGrid {
   aligned: boolean;
 }
 
-export function dayGrid(from: string, to: string, tz: string): DayGrid {
+/** `raw`: as if the days were not aligned (every raw row is grouped). */
+export function dayGrid(
+  from: string,
+  to: string,
+  tz: string,
+  opts: { raw?: boolean } = {},
+): DayGrid {
   const days = enumerateDays(from, to);
   const starts = [...days, addDays(to, 1)].map((d) => startOfDayInZone(d, tz));
   return {
@@ -34,7 +40,7 @@ export function dayGrid(from: string, to: string, tz: string): DayGrid {
     starts,
     startMs: starts[0] ?? 0,
     endMs: starts[starts.length - 1] ?? 0,
-    aligned: starts.every((s) => s % BUCKET_MS === 0),
+    aligned: !opts.raw && starts.every((s) => s % BUCKET_MS === 0),
   };
 }
 

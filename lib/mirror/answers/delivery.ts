@@ -19,8 +19,13 @@ interface Row {
   messages: number;
 }
 
-export async function deliveryFromMirror(db: Db, q: DeliveryQuery): Promise<DeliverySummary> {
-  const grid = dayGrid(q.from, q.to, q.tz);
+/** `raw`: group the raw rows even when the rollup would do (tests prove both paths). */
+export async function deliveryFromMirror(
+  db: Db,
+  q: DeliveryQuery,
+  opts: { raw?: boolean } = {},
+): Promise<DeliverySummary> {
+  const grid = dayGrid(q.from, q.to, q.tz, opts);
   const rows = await queryRows<Row>(
     db,
     sql`

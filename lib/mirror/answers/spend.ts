@@ -38,8 +38,13 @@ const DIMENSION_OF: Record<number, SpendDimension> = {
 // JavaScript's trim() in the live aggregator; the codes people meet never hold other spaces.
 const BLANKS = " \t\n\r\f\v\u00a0\ufeff";
 
-export async function spendFromMirror(db: Db, q: SpendQuery): Promise<SpendSummary> {
-  const grid = dayGrid(q.from, q.to, q.tz);
+/** `raw`: group the raw rows even when the rollup would do (tests prove both paths). */
+export async function spendFromMirror(
+  db: Db,
+  q: SpendQuery,
+  opts: { raw?: boolean } = {},
+): Promise<SpendSummary> {
+  const grid = dayGrid(q.from, q.to, q.tz, opts);
   const rows = await queryRows<Row>(
     db,
     sql`
