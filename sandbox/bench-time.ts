@@ -20,7 +20,9 @@ function pages(label: string, nowMs: number): void {
   console.log(`${label}: ${ms.toFixed(2)} ms per 1000-message page (${range.count} visible)`);
 }
 
-console.log(`dataset of ${ds.size} messages (${ds.historySize} + future) built in ${built.toFixed(0)} ms`);
+console.log(
+  `dataset of ${ds.size} messages (${ds.historySize} + future) built in ${built.toFixed(0)} ms`,
+);
 pages("clock fixed", Number.POSITIVE_INFINITY);
 pages("clock set at the start-up now", ds.endMs);
 const cutStart = performance.now();
