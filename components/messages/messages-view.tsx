@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTable, type SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import { SourceLabel } from "@/components/mirror/source-label";
 import { listMessagesAction } from "@/lib/messages/actions";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
@@ -22,7 +23,8 @@ import { zoneLabel } from "@/lib/time/zones";
 import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
 import { FindById } from "./find-by-id";
 import { SearchPanel } from "./search-panel";
-import { sortingToUrl } from "@/lib/filters/sort";
+import { TotalPager } from "./total-pager";
+import { formatSort, sortingToUrl } from "@/lib/filters/sort";
 
 const EMPTY: Message[] = [];
 
@@ -46,11 +48,23 @@ function MessagesTable({
 }: FilteredViewProps<{ filters: MessageViewInput; sorting: SortingState }>) {
   const { from, to, tz, direction, page, pageSize, ...search } = filters;
   const searching = hasSearch(search);
+  const sort = formatSort(sorting);
+  // The local copy sorts the whole range on the server, so its sort is part of the question;
+  // a live answer is one API page that the table sorts itself (no new read per click).
+  const [serverSorts, setServerSorts] = useState(false);
+  // A live read asked for these filters ("Read live from Mobivate").
+  const filtersKey = JSON.stringify(filters);
+  const [liveFor, setLiveFor] = useState<string | null>(null);
+  const live = liveFor === filtersKey;
   const query = useQuery({
-    queryKey: ["messages", filters],
-    queryFn: () => listMessagesAction(filters),
+    queryKey: ["messages", filters, serverSorts ? (sort ?? null) : null, live],
+    queryFn: () =>
+      listMessagesAction({ ...filters, ...(sort ? { sort } : {}), ...(live ? { live } : {}) }),
     placeholderData: keepPreviousData,
   });
+  const answer = query.data?.ok ? query.data.data : undefined;
+  const fromCopy = answer?.source.kind === "mirror";
+  if (answer && !query.isPlaceholderData && fromCopy !== serverSorts) setServerSorts(fromCopy);
 
   const detailQuery = new URLSearchParams({
     from,
@@ -64,13 +78,20 @@ function MessagesTable({
   const result = query.data;
   const rows = result?.ok ? result.data.rows : EMPTY;
 
+  // From the copy the rows arrive in the server's order (newest first unless asked otherwise).
+  const shownSorting: SortingState =
+    fromCopy && answer.sort ? [{ id: answer.sort.column, desc: answer.sort.desc }] : sorting;
   const table = useTable({
     features: dataTableFeatures,
     columns,
     data: rows,
     getRowId: (m) => m.id,
-    state: { sorting, columnVisibility },
-    onSortingChange: sortingToUrl(sorting, (sort) => update({ sort }, { replace: true })),
+    state: { sorting: shownSorting, columnVisibility },
+    manualSorting: fromCopy,
+    onSortingChange: sortingToUrl(shownSorting, (next) =>
+      // A new order of the whole range starts at its first page.
+      update({ sort: next, ...(fromCopy ? { page: undefined } : {}) }, { replace: true }),
+    ),
     onColumnVisibilityChange: setColumnVisibility,
   });
 
@@ -97,6 +118,27 @@ function MessagesTable({
         </p>
         <FindById query={detailQuery} />
       </div>
+
+      {answer && (
+        <div className="space-y-1">
+          <SourceLabel
+            source={answer.source}
+            busy={busy}
+            onReadLive={() => setLiveFor(filtersKey)}
+          />
+          {!fromCopy && (
+            <p className="text-sm text-slate-600" data-testid="sort-note">
+              Mobivate lists messages oldest first and cannot sort: a column&apos;s sort orders the
+              rows of this page only.
+            </p>
+          )}
+          {fromCopy && !answer.textKept && (
+            <p className="text-sm text-slate-600">
+              The local copy keeps no message text: open a message to read it from Mobivate.
+            </p>
+          )}
+        </div>
+      )}
 
       {busy && searching && (
         <p role="status" className="text-sm text-slate-700">
@@ -127,8 +169,10 @@ function MessagesTable({
           {searching && result.data.total !== undefined && (
             <p className="text-sm font-medium" role="status" data-testid="search-count">
               {result.data.total.toLocaleString("en")}{" "}
-              {result.data.total === 1 ? "message matches" : "messages match"} (of{" "}
-              {(result.data.scanned ?? 0).toLocaleString("en")} read {rangeText})
+              {result.data.total === 1 ? "message matches" : "messages match"}{" "}
+              {result.data.scanned === undefined
+                ? rangeText
+                : `(of ${result.data.scanned.toLocaleString("en")} read ${rangeText})`}
             </p>
           )}
           <DataTable
@@ -136,15 +180,26 @@ function MessagesTable({
             busy={busy}
             caption={`Messages from ${rangeText}, page ${page}`}
           />
-          <Pager
-            page={page}
-            pageSize={pageSize}
-            rowCount={rows.length}
-            hasNextPage={result.data.hasNextPage}
-            total={result.data.total}
-            busy={busy}
-            onPage={(p) => update({ page: p === 1 ? undefined : p })}
-          />
+          {fromCopy && result.data.total !== undefined ? (
+            <TotalPager
+              page={page}
+              pageSize={pageSize}
+              rowCount={rows.length}
+              total={result.data.total}
+              busy={busy}
+              onPage={(p) => update({ page: p === 1 ? undefined : p })}
+            />
+          ) : (
+            <Pager
+              page={page}
+              pageSize={pageSize}
+              rowCount={rows.length}
+              hasNextPage={result.data.hasNextPage}
+              total={result.data.total}
+              busy={busy}
+              onPage={(p) => update({ page: p === 1 ? undefined : p })}
+            />
+          )}
         </>
       )}
     </div>

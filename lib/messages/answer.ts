@@ -20,6 +20,8 @@ export interface MessagesAnswer extends MessagePage {
   source: AnswerSource;
   /** The order of the whole range (answers from the copy); null: the page as the API lists it. */
   sort: MessageSort | null;
+  /** False when the copy keeps no message text (bodies read as empty). */
+  textKept: boolean;
 }
 
 export interface MessagesQuestion {
@@ -44,8 +46,9 @@ async function bodiesKept(): Promise<boolean> {
 export async function answerMessages(q: MessagesQuestion): Promise<MessagesAnswer> {
   const range = zonedDayRangeToApi(q.from, q.to, q.tz);
   let source = await answerSourceFor(range, { live: q.live });
+  const textKept = source.kind === "live" || (await bodiesKept());
   // Text search needs the text: a copy without it sends the search to the API.
-  if (source.kind === "mirror" && q.search.q && !(await bodiesKept())) {
+  if (source.kind === "mirror" && q.search.q && !textKept) {
     source = { kind: "live", reason: "no-bodies" };
   }
   if (source.kind === "mirror") {
@@ -67,6 +70,7 @@ export async function answerMessages(q: MessagesQuestion): Promise<MessagesAnswe
       total,
       source,
       sort,
+      textKept,
     };
   }
   const api = {
@@ -80,5 +84,5 @@ export async function answerMessages(q: MessagesQuestion): Promise<MessagesAnswe
   const page = hasSearch(q.search)
     ? await searchMessages(api, q.search)
     : await listMessages(api, { cfg: resolveMobivateConfig });
-  return { ...page, source, sort: null };
+  return { ...page, source, sort: null, textKept: true };
 }
