@@ -256,6 +256,60 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
     expect(row?.first).toBe("2023-01-03");
   });
 
+  it("catches status changes inside the lookback and new messages as the clock moves", async () => {
+    // A sandbox whose clock is set at the end of its history, with a day of future traffic.
+    const live = await startSandbox({
+      port: 0,
+      seed: 12,
+      messages: 2_000,
+      spanDays: 4,
+      end: new Date(END),
+      futureDays: 1,
+    });
+    try {
+      const liveCfg = { ...cfg, baseUrl: live.url };
+      const clockDeps = () => deps({ cfg: liveCfg, now: () => live.clock.now() });
+      const pendingInMirror = async () => {
+        const [row] = await queryRows<{ n: number }>(
+          t.db,
+          sql`select count(*)::float8 as n from mirror_messages where status in ('ACCEPTED', 'SENT')`,
+        );
+        return Number(row?.n);
+      };
+      const liveNow = async () => {
+        const out: Message[] = [];
+        const end = new Date(live.clock.now() + 1000).toISOString().replace(/\.\d+Z$/, "+0000");
+        for await (const page of readAllMessages(
+          { startDate: `${SINCE}T00:00:00+0000`, endDate: end },
+          { cfg: liveCfg },
+        )) {
+          out.push(...page);
+        }
+        return out.sort((a, b) => a.id.localeCompare(b.id));
+      };
+
+      expect(await runSyncCycle(clockDeps())).toMatchObject({ outcome: "done" });
+      const pendingBefore = await pendingInMirror();
+      const countBefore = (await mirrorCounts(t.db)).messages;
+      expect(pendingBefore).toBeGreaterThan(0); // the last half hour is still in flight
+      expect(await mirrorMessages()).toEqual(await liveNow());
+
+      live.clock.advance(6 * HOUR);
+      expect(await runSyncCycle(clockDeps())).toMatchObject({ outcome: "done" });
+      // Statuses settled, new messages arrived: the copy equals a live read again.
+      expect(await mirrorMessages()).toEqual(await liveNow());
+      expect((await mirrorCounts(t.db)).messages).toBeGreaterThan(countBefore);
+      const settled = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::float8 as n from mirror_messages
+            where status in ('ACCEPTED', 'SENT') and created < ${new Date(END).toISOString()}::timestamptz`,
+      );
+      expect(Number(settled[0]?.n)).toBeLessThan(pendingBefore);
+    } finally {
+      await live.close();
+    }
+  });
+
   it("two instances on one database sync once", async (ctx) => {
     if (!t.url) ctx.skip(); // one PGlite cannot be opened twice; PostgreSQL runs it
     const [a, b] = await Promise.all([
