@@ -10,7 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 const E2E_SHARDS = Math.max(1, Number(process.env.E2E_SHARDS ?? 1) || 1);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "1" };
-// The main runs use the embedded database (PGlite); PostgreSQL gets its own run below.
+// The main runs use the embedded database (a PostgreSQL 18 the Vitest global setup and each
+// e2e server start themselves); an external PostgreSQL gets its own run below.
 delete env.DATABASE_URL;
 let passed = 0;
 let failed = 0;
@@ -82,12 +83,13 @@ function vitest(label, file, paths, extraEnv) {
   } else if (!ok) failed += 1;
 }
 
-vitest("unit + HTTP tests (embedded database: PGlite)", "test-results/vitest.json", []);
-// The storage, accounts, audit and settings suites again on a real PostgreSQL server when
-// one is given (.ci/run starts one): same tests, DATABASE_URL set.
+vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []);
+// The storage, accounts, audit and settings suites again on an external PostgreSQL server
+// when one is given (.ci/run starts Debian's 15): same tests, DATABASE_URL set, proving the
+// app works on PostgreSQL 14+ and not only on the embedded 18.
 if (process.env.TEST_DATABASE_URL) {
   vitest(
-    "storage and accounts tests on PostgreSQL",
+    "storage and accounts tests on the PostgreSQL of TEST_DATABASE_URL",
     "test-results/vitest-postgres.json",
     ["lib/db", "lib/auth", "lib/audit", "lib/settings"],
     { DATABASE_URL: process.env.TEST_DATABASE_URL },

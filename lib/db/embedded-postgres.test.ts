@@ -62,53 +62,62 @@ function appProcess(dataDir: string) {
   return { child, opened, exited };
 }
 
-describe("embedded PostgreSQL (openDb with a data dir)", { timeout: 120_000 }, () => {
-  it("runs in its own processes on loopback with a private password, and stops on close", async () => {
-    const dataDir = tempDataDir();
-    const h = await openDb({ dataDir });
-    expect(h.kind).toBe("embedded");
-    const res = await h.withConnection((c) =>
-      c.query(
-        "select current_database() as db, host(inet_server_addr()) as addr, current_setting('listen_addresses') as listen, pg_backend_pid() as pid, current_setting('server_version_num')::int as v",
-      ),
-    );
-    expect(res.rows[0]).toMatchObject({ db: "dashboard", addr: "127.0.0.1", listen: "127.0.0.1" });
-    expect(Number(res.rows[0]?.v)).toBeGreaterThanOrEqual(180000);
-    expect(Number(res.rows[0]?.pid)).not.toBe(process.pid);
-    expect(statSync(path.join(dataDir, "postgres.password")).mode & 0o777).toBe(0o600);
-    const pid = postmasterPid(dataDir);
-    expect(alive(pid)).toBe(true);
-    // The one-process-per-folder lock still holds while it is open.
-    await expect(openDb({ dataDir })).rejects.toThrow(/already open/);
-    await h.close();
-    expect(alive(pid)).toBe(false);
-    // And it opens again on the same files.
-    const again = await openDb({ dataDir });
-    await again.db.execute("select 1");
-    await again.close();
-  });
+// Not again in the DATABASE_URL run (scripts/test.mjs): that run is about the external server.
+describe.skipIf(Boolean(process.env.DATABASE_URL))(
+  "embedded PostgreSQL (openDb with a data dir)",
+  { timeout: 120_000 },
+  () => {
+    it("runs in its own processes on loopback with a private password, and stops on close", async () => {
+      const dataDir = tempDataDir();
+      const h = await openDb({ dataDir });
+      expect(h.kind).toBe("embedded");
+      const res = await h.withConnection((c) =>
+        c.query(
+          "select current_database() as db, host(inet_server_addr()) as addr, current_setting('listen_addresses') as listen, pg_backend_pid() as pid, current_setting('server_version_num')::int as v",
+        ),
+      );
+      expect(res.rows[0]).toMatchObject({
+        db: "dashboard",
+        addr: "127.0.0.1",
+        listen: "127.0.0.1",
+      });
+      expect(Number(res.rows[0]?.v)).toBeGreaterThanOrEqual(180000);
+      expect(Number(res.rows[0]?.pid)).not.toBe(process.pid);
+      expect(statSync(path.join(dataDir, "postgres.password")).mode & 0o777).toBe(0o600);
+      const pid = postmasterPid(dataDir);
+      expect(alive(pid)).toBe(true);
+      // The one-process-per-folder lock still holds while it is open.
+      await expect(openDb({ dataDir })).rejects.toThrow(/already open/);
+      await h.close();
+      expect(alive(pid)).toBe(false);
+      // And it opens again on the same files.
+      const again = await openDb({ dataDir });
+      await again.db.execute("select 1");
+      await again.close();
+    });
 
-  it("copes with a server left running by a SIGKILLed app, and stops with the app on SIGTERM", async () => {
-    const dataDir = tempDataDir();
-    const first = appProcess(dataDir);
-    await first.opened;
-    const orphan = postmasterPid(dataDir);
-    first.child.kill("SIGKILL");
-    await first.exited;
-    expect(alive(orphan)).toBe(true); // what a `kill -9` of the Next server leaves behind
+    it("copes with a server left running by a SIGKILLed app, and stops with the app on SIGTERM", async () => {
+      const dataDir = tempDataDir();
+      const first = appProcess(dataDir);
+      await first.opened;
+      const orphan = postmasterPid(dataDir);
+      first.child.kill("SIGKILL");
+      await first.exited;
+      expect(alive(orphan)).toBe(true); // what a `kill -9` of the Next server leaves behind
 
-    const second = appProcess(dataDir);
-    await second.opened; // no "lock file already exists", no second server on the folder
-    const next = postmasterPid(dataDir);
-    expect(next).not.toBe(orphan);
-    expect(alive(orphan)).toBe(false);
-    second.child.kill("SIGTERM");
-    await second.exited;
-    await until(() => !alive(next));
+      const second = appProcess(dataDir);
+      await second.opened; // no "lock file already exists", no second server on the folder
+      const next = postmasterPid(dataDir);
+      expect(next).not.toBe(orphan);
+      expect(alive(orphan)).toBe(false);
+      second.child.kill("SIGTERM");
+      await second.exited;
+      await until(() => !alive(next));
 
-    expect(existsSync(path.join(dataDir, "dashboard.pid"))).toBe(false);
-    const h = await openDb({ dataDir });
-    await h.db.execute("select 1");
-    await h.close();
-  });
-});
+      expect(existsSync(path.join(dataDir, "dashboard.pid"))).toBe(false);
+      const h = await openDb({ dataDir });
+      await h.db.execute("select 1");
+      await h.close();
+    });
+  },
+);
