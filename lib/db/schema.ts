@@ -146,6 +146,12 @@ export const mirrorMessages = pgTable(
     index("mirror_messages_recipient_key_idx").on(t.recipientKey, t.created),
     index("mirror_messages_originator_key_idx").on(t.originatorKey, t.created),
     index("mirror_messages_in_reply_to_idx").on(t.inReplyTo),
+    // "Contains these digits" (number search): trigram indexes (pg_trgm, migration 0003).
+    index("mirror_messages_recipient_key_trgm_idx").using("gin", t.recipientKey.op("gin_trgm_ops")),
+    index("mirror_messages_originator_key_trgm_idx").using(
+      "gin",
+      t.originatorKey.op("gin_trgm_ops"),
+    ),
   ],
 );
 
@@ -192,7 +198,10 @@ export const mirrorOptOuts = pgTable(
     note: text("note"),
     created: at("created").notNull(),
   },
-  (t) => [index("mirror_optouts_created_idx").on(t.created)],
+  (t) => [
+    index("mirror_optouts_created_idx").on(t.created),
+    index("mirror_optouts_mobile_key_trgm_idx").using("gin", t.mobileKey.op("gin_trgm_ops")),
+  ],
 );
 
 /**
