@@ -4,7 +4,21 @@ import { isPlusDigits } from "@/lib/phone/number";
 // that starts with one of these as a formula, so message text like =HYPERLINK("…") from
 // a stranger would become live. Prefixing an apostrophe makes the cell plain text.
 // The full-width forms are included because Apple Numbers normalises them to ASCII.
-const TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+// The SQL twin of this rule (CSV exports written by PostgreSQL) is built from the same list
+// in ./sql.ts; sql.test.ts checks both agree.
+export const FORMULA_TRIGGERS: readonly string[] = [
+  "=",
+  "+",
+  "-",
+  "@",
+  "\t",
+  "\r",
+  "\uFF1D",
+  "\uFF0B",
+  "\uFF0D",
+  "\uFF20",
+];
+const TRIGGERS = new Set(FORMULA_TRIGGERS);
 
 export const FORMULA_PREFIX = "'";
 

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { toCsvCells, type CsvColumnKind } from "./columns";
+import { csvRows } from "./serialise";
+import { csvLineSql, JS_WHITESPACE, sqlLiteral } from "./sql";
+
+// The SQL twin of the cell rules gives the very bytes the TypeScript rules give, on text
+// built to break them: formula prefixes, quotes, separators, every whitespace at either edge,
+// phone-like and not-quite-phone-like values, unicode beyond the BMP.
+
+const HOSTILE = [
+  "",
+  "plain",
+  "=1+1",
+  '=HYPERLINK("http://evil.example","click")',
+  "=cmd|' /C calc'!A0",
+  "+1+1",
+  "+",
+  "+447700900123",
+  "+44 7700 900123",
+  "+44 7700 900123 ",
+  "0044 7700",
+  "447700900123",
+  "4477009001٣", // an Arabic-Indic digit: not \d in JavaScript
+  "+٤٤٧٧",
+  "-5",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "\t=1",
+  "\r=1",
+  "\n=1",
+  "＝1+1",
+  "＋1",
+  "－1",
+  "＠SUM(A1)",
+  " =1",
+  "'=1",
+  "a,b",
+  'say "hi"',
+  '"',
+  '""',
+  "line1\nline2",
+  "line1\r\nline2",
+  "ends with cr\r",
+  "trailing ",
+  " leading",
+  "\u00A0nbsp",
+  "nbsp\u00A0",
+  "\u2028sep",
+  "\uFEFFbom",
+  "zero width\u200B", // not \s in JavaScript: not quoted
+  "\u3000ideographic",
+  "\u000Bvt",
+  "\u0085nel", // NEL is not \s in JavaScript
+  "مرحبا, بالعالم",
+  "😀=1",
+  "=😀",
+  "back\\slash",
+  "E'x'",
+  "it's",
+  "Invoice \u202Efdp.exe",
+  "'; DROP TABLE messages; --",
+];
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+async function sqlLine(value: string, kind: CsvColumnKind): Promise<string> {
+  const line = csvLineSql([
+    { expression: sqlLiteral(value), kind },
+    { expression: "null", kind: "text" },
+  ]);
+  return t.withConnection(async (c) => {
+    const { rows } = await c.query(`select ${line} as line`);
+    return String(rows[0]?.line);
+  });
+}
+
+function tsLine(value: string, kind: CsvColumnKind): string {
+  const columns = [
+    { header: "a", kind, get: (r: { v: string }) => r.v },
+    { header: "b", kind: "text" as const, get: () => null },
+  ];
+  return csvRows([toCsvCells({ v: value }, columns)]);
+}
+
+describe("csvLineSql", () => {
+  it.each(["text", "phone", "raw"] as const)(
+    "writes %s cells as the TypeScript rules do",
+    async (kind) => {
+      for (const value of HOSTILE) {
+        expect({ value, line: await sqlLine(value, kind) }).toEqual({
+          value,
+          line: tsLine(value, kind),
+        });
+      }
+    },
+  );
+
+  it("writes null as an empty cell", async () => {
+    const line = csvLineSql([
+      { expression: "null::text", kind: "text" },
+      { expression: "null::text", kind: "phone" },
+      { expression: "null::text", kind: "number" },
+    ]);
+    const { rows } = await t.withConnection((c) => c.query(`select ${line} as line`));
+    expect(rows[0]?.line).toBe(",,\r\n");
+  });
+
+  it("refuses one-field rows (written differently) and NUL characters", () => {
+    expect(() => csvLineSql([{ expression: "x", kind: "text" }])).toThrow(RangeError);
+    expect(() => sqlLiteral("a\0b")).toThrow(RangeError);
+  });
+});
+
+describe("JS_WHITESPACE", () => {
+  it("is exactly what JavaScript's \\s matches", () => {
+    const matched: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (/\s/.test(c)) matched.push(c);
+    }
+    expect([...JS_WHITESPACE].sort()).toEqual(matched.sort());
+  });
+});
