@@ -159,8 +159,9 @@ test("opens with the last 7 days in the browser's zone, and asking twice is answ
 
 test("Cancel stops the read, on the server too, and it can start again", async ({ page }) => {
   // Slow pages, so the read of 30 days (≈ 20 pages) is still running when Cancel is pressed
-  // and no page has been answered yet.
-  await sandboxControl("options", { latencyMs: 5000 });
+  // and no page has been answered yet: 15 s, as a loaded machine (load 17 on 2 cores) took
+  // more than 5 s from the page's first request to the click.
+  await sandboxControl("options", { latencyMs: 15_000 });
   await sandboxControl("reset-stats", {});
   const from = utcDay(29);
   const to = utcDay(0);
