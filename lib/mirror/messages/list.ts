@@ -17,7 +17,8 @@ export interface MirrorListQuery {
   startMs: number;
   endMs: number;
   direction?: string;
-  search: MessageSearch;
+  /** The search panel's filters; absent ones do not filter. */
+  search: Partial<MessageSearch>;
   sort: MessageSort;
   page: number;
   pageSize: number;
