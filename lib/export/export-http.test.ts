@@ -54,6 +54,8 @@ beforeAll(async () => {
   });
   process.env.MOBIVATE_API_BASE_URL = sb.url;
   process.env.MOBIVATE_API_KEY = sb.apiKey;
+  // The live path (the local copy has its own tests: mirror-export.test.ts).
+  process.env.DASHBOARD_SYNC = "0";
   process.env.DASHBOARD_EXPORTS_PER_USER = "2";
   process.env.DASHBOARD_EXPORTS_MAX = "3";
   resetEnvForTests();

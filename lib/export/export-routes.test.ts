@@ -149,6 +149,8 @@ beforeAll(async () => {
   // lib/env.ts reads (and caches) the environment on first use: set it before importing.
   process.env.MOBIVATE_API_BASE_URL = sb.url;
   process.env.MOBIVATE_API_KEY = sb.apiKey;
+  // The live path (the local copy has its own tests: mirror-export.test.ts).
+  process.env.DASHBOARD_SYNC = "0";
   process.env.MOBIVATE_MAX_RETRIES = "4";
   vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
     if (String(input).startsWith(sb.url)) upstreamStarted += 1;

@@ -1,0 +1,47 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { AnswerSource } from "@/lib/mirror/answer-source";
+import { syncEnabled, syncSettings } from "@/lib/mirror/settings";
+import { answerSourceFor } from "@/lib/mirror/source";
+import { readState, type StoredState } from "@/lib/mirror/state";
+
+// Where a CSV download comes from. Messages: lib/mirror/source's coverage rule, and the copy
+// must keep message text (the file has a body column). Opt-outs are copied whole every
+// cycle, so there is no coverage by range: the copy answers while its last copy is recent.
+
+/** Freshness of the opt-out copy: copied within two sync intervals plus a minute. */
+export function optOutsFresh(
+  optOutsSyncedAt: number | null,
+  opts: { now: number; intervalMs: number },
+): boolean {
+  return optOutsSyncedAt !== null && optOutsSyncedAt >= opts.now - (2 * opts.intervalMs + 60_000);
+}
+
+/** Whether the copy holds message text (DASHBOARD_SYNC_BODIES, and what the syncer did). */
+function bodiesKept(state: StoredState | null): boolean {
+  return syncSettings().bodies && state?.bodies !== false;
+}
+
+export async function messageExportSource(
+  range: { startMs: number; endMs: number },
+  opts: { live: boolean },
+): Promise<AnswerSource> {
+  const source = await answerSourceFor(range, { live: opts.live });
+  if (source.kind !== "mirror") return source;
+  const state = await readState(await getDb());
+  return bodiesKept(state) ? source : { kind: "live", reason: "no-bodies" };
+}
+
+export async function optOutExportSource(opts: { live: boolean }): Promise<AnswerSource> {
+  if (!syncEnabled()) return { kind: "live", reason: "off" };
+  if (opts.live) return { kind: "live", reason: "asked" };
+  const state = await readState(await getDb());
+  const syncedAt = state?.optOutsSyncedAt ?? null;
+  const fresh = optOutsFresh(syncedAt, {
+    now: Date.now(),
+    intervalMs: syncSettings().intervalMs,
+  });
+  return fresh && syncedAt !== null
+    ? { kind: "mirror", syncedTo: syncedAt }
+    : { kind: "live", reason: syncedAt === null ? "not-covered" : "stale" };
+}
