@@ -2,6 +2,8 @@
 //
 //   npm run bench                      100,000 messages, 100 ms latency
 //   npm run bench -- --million         1,000,000 messages (export measured at 100k and 1M rows)
+//   npm run bench -- --mirror          the local mirror's targets (scripts/bench/mirror.ts)
+//   npm run bench -- --load            50 browsing users + 5 exports (scripts/bench/load.ts)
 //   options: --latency <ms> --messages <n> --concurrency <c> --repeat <n> (best of n runs of
 //   the whole-range reader, default 3) --no-naive --no-export --rebuild --no-cache (the
 //   sandbox builds every answer itself instead of replaying the warm-up's; see
@@ -26,6 +28,14 @@ import { formatTable } from "./bench/table";
 const { naiveRead, simulatedRead, wholeRangeRead } = await import("./bench/readers");
 type ReadResult = Awaited<ReturnType<typeof naiveRead>>;
 const { zonedDayRangeToApi } = await import("../lib/time/range");
+
+// --mirror and --load are benchmarks of their own, with their own options
+// (scripts/bench/mirror.ts, scripts/bench/load.ts).
+const other = ["--load", "--mirror"].find((flag) => process.argv.includes(flag));
+if (other) {
+  await import(other === "--load" ? "./bench/load" : "./bench/mirror");
+  process.exit(0);
+}
 
 const { values } = parseArgs({
   options: {

@@ -55,6 +55,8 @@ export interface NextServer {
   pid: number;
   /** Cookie header of a signed-in admin. */
   cookie: string;
+  /** The demo accounts' password (the load test signs in more sessions). */
+  password: string;
   stop(): Promise<void>;
 }
 
@@ -106,7 +108,7 @@ export async function startNext(distDir: string, env: Record<string, string>): P
     });
   try {
     const cookie = await signIn(url, "admin@demo.local", password);
-    return { url, pid: child.pid ?? 0, cookie, stop };
+    return { url, pid: child.pid ?? 0, cookie, password, stop };
   } catch (error) {
     await stop();
     throw error;
