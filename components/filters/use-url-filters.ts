@@ -20,6 +20,8 @@ const FILTER_PARAMS = {
   pageSize: parseAsString,
   sort: parseAsString,
   number: parseAsString,
+  // Opt-outs' number search: all time (absent) or the chosen days ("days").
+  scope: parseAsString,
   q: parseAsString,
   campaign: parseAsString,
   route: parseAsString,
