@@ -52,7 +52,9 @@ export const isoOf = (ms: number) => new Date(ms).toISOString();
  * one's) is left empty, as in createDayLocator.
  */
 export function dayNumberSql(instant: SQL, grid: DayGrid): SQL {
-  return sql`width_bucket(${instant}, ${sql.param(grid.starts.map(isoOf))}::timestamptz[])`;
+  // The sub-select makes the array once per query: a bare cast of the parameter is redone on
+  // every row (measured: 2.6 s instead of 0.24 s over 260,000 rows).
+  return sql`width_bucket(${instant}, (select ${sql.param(grid.starts.map(isoOf))}::timestamptz[]))`;
 }
 
 /** The day of a day number from dayNumberSql. */

@@ -32,8 +32,12 @@ export async function deliveryFromMirror(
       select grouping(day, route_id) as g, day, route_id, status,
         sum(messages)::float8 as messages
       from (
-        select ${dayNumberSql(sql`at`, grid)} as day, route_id, status, messages
-        from ${messageGroupsSql(grid, q.direction)} as m
+        select day, route_id, status, sum(messages) as messages
+        from (
+          select ${dayNumberSql(sql`at`, grid)} as day, route_id, status, messages
+          from ${messageGroupsSql(grid, q.direction)} as m
+        ) as b
+        group by day, route_id, status
       ) as r
       group by grouping sets ((day, status), (route_id, status))`,
   );
