@@ -4,7 +4,7 @@ import { useId, useRef, useState } from "react";
 import { numberSearchSchema } from "@/lib/filters/optouts";
 
 /**
- * Number search over the whole range. Submitting puts the text in the URL (`number`); the
+ * Number search (all time, or the chosen days: SearchScope). Submitting puts the text in the URL (`number`); the
  * parent keys this component by that value, so back/forward resets the box to the URL.
  */
 export function NumberSearch({
@@ -84,5 +84,32 @@ export function NumberSearch({
         </p>
       )}
     </form>
+  );
+}
+
+/** Where the number search looks: every opt-out ever (the default) or the chosen days. */
+export function SearchScope({
+  scope,
+  onChange,
+}: {
+  scope: "all" | "days";
+  onChange: (scope: "all" | "days") => void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col">
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        Search in
+      </label>
+      <select
+        id={id}
+        value={scope}
+        onChange={(e) => onChange(e.target.value === "days" ? "days" : "all")}
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <option value="all">All time</option>
+        <option value="days">The chosen days</option>
+      </select>
+    </div>
   );
 }

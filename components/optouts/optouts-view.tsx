@@ -19,7 +19,8 @@ import { zonedDayRangeToApi } from "@/lib/time/range";
 import { zoneLabel } from "@/lib/time/zones";
 import { AddOptOutForm } from "./add-optout-form";
 import { optOutColumns, optOutRowId } from "./columns";
-import { NumberSearch } from "./number-search";
+import { SourceLabel } from "@/components/mirror/source-label";
+import { NumberSearch, SearchScope } from "./number-search";
 import { RemoveOptOutDialog } from "./remove-optout-dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useOptOutRows } from "./use-optout-rows";
@@ -41,8 +42,19 @@ function OptOutsPanel({
   query: { filters, sorting },
   update,
 }: FilteredViewProps<{ filters: OptOutListInput; sorting: SortingState }>) {
-  const { from, to, tz, page, pageSize, number } = filters;
-  const { rows: result, busy, refetch, rowsOrEmpty } = useOptOutRows(filters);
+  const { from, to, tz, page, pageSize, number, scope } = filters;
+  // A live read asked for from the source line; for this search only (a new search reads
+  // from the copy again).
+  const [liveFor, setLiveFor] = useState<string | null>(null);
+  const searchKey = `${number ?? ""}|${scope}|${from}|${to}|${tz}`;
+  const {
+    rows: result,
+    busy,
+    refetch,
+    rowsOrEmpty,
+  } = useOptOutRows(filters, {
+    live: liveFor === searchKey,
+  });
   const [removing, setRemoving] = useState<OptOut | null>(null);
   const [notice, setNotice] = useState("");
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -63,6 +75,7 @@ function OptOutsPanel({
   const range = useMemo(() => zonedDayRangeToApi(from, to, tz), [from, to, tz]);
   const rangeText = `${formatDayRange(from, to)} (${tz})`;
   const searching = number !== undefined;
+  const scopeText = scope === "all" ? "of all time" : `from ${rangeText}`;
 
   return (
     <div className="space-y-4">
@@ -73,6 +86,10 @@ function OptOutsPanel({
           key={number ?? ""}
           value={number}
           onSearch={(n) => update({ number: n, page: undefined })}
+        />
+        <SearchScope
+          scope={scope}
+          onChange={(s) => update({ scope: s === "all" ? null : s, page: undefined })}
         />
         <TableActions downloadHref={optOutExportHref({ from, to, tz })} table={table} />
       </RangeFilterBar>
@@ -91,14 +108,22 @@ function OptOutsPanel({
       </p>
 
       {result.status === "ready" && result.search && (
-        <p className="text-sm text-slate-800" data-testid="search-summary">
-          {count(result.search.total, "opt-out matches", "opt-outs match")} “{number}” from{" "}
-          {rangeText}
-          {result.search.truncated
-            ? ` (the first ${result.search.shown.toLocaleString("en")} are listed)`
-            : ""}
-          . Searched all {count(result.search.scanned, "opt-out", "opt-outs")} of these days.
-        </p>
+        <div className="space-y-1">
+          <p className="text-sm text-slate-800" data-testid="search-summary">
+            {count(result.search.total, "opt-out matches", "opt-outs match")} “{number}”{" "}
+            {scope === "all" ? "of all time" : `from ${rangeText}`}
+            {result.search.truncated
+              ? ` (the first ${result.search.shown.toLocaleString("en")} are listed)`
+              : ""}
+            . Searched all {count(result.search.scanned, "opt-out", "opt-outs")}
+            {scope === "all" ? " ever recorded" : " of these days"}.
+          </p>
+          <SourceLabel
+            source={result.search.source}
+            busy={busy}
+            onReadLive={() => setLiveFor(searchKey)}
+          />
+        </div>
       )}
 
       {result.status === "loading" ? (
@@ -111,14 +136,14 @@ function OptOutsPanel({
           pageSize={pageSize}
           total={result.search?.shown}
           what={
-            searching
-              ? `opt-outs matching “${number}” from ${rangeText}`
-              : `opt-outs from ${rangeText}`
+            searching ? `opt-outs matching “${number}” ${scopeText}` : `opt-outs from ${rangeText}`
           }
-          empty={searching ? `No opt-outs match “${number}” from ${rangeText}.` : undefined}
+          empty={searching ? `No opt-outs match “${number}” ${scopeText}.` : undefined}
           hint={
             searching
-              ? "The search looks at every opt-out of these days: try fewer digits or a longer range."
+              ? scope === "all"
+                ? "The search looks at every opt-out ever recorded: this number is not opted out. Try fewer digits to widen it."
+                : "The search looks at every opt-out of these days: try fewer digits, or search all time."
               : "Try a longer range."
           }
           onPage={(p) => update({ page: p === 1 ? undefined : p })}
@@ -130,7 +155,7 @@ function OptOutsPanel({
             busy={busy}
             caption={
               searching
-                ? `Opt-outs matching “${number}” from ${rangeText}, page ${page}`
+                ? `Opt-outs matching “${number}” ${scopeText}, page ${page}`
                 : `Opt-outs from ${rangeText}, page ${page}`
             }
           />

@@ -6,6 +6,7 @@ import { listOptOutsAction, searchOptOutsAction } from "@/lib/optouts/actions";
 import type { OptOutListInput } from "@/lib/filters/optouts";
 import { describeFailedRead } from "@/lib/errors/dashboard";
 import type { ApiErrorInfo } from "@/lib/errors/kinds";
+import type { AnswerSource } from "@/lib/mirror/answer-source";
 import type { OptOut } from "@/lib/mobivate/types";
 
 /** Every opt-out query starts with this key, so one invalidation refreshes them all. */
@@ -19,7 +20,14 @@ export type OptOutRows =
       rows: OptOut[];
       hasNextPage: boolean;
       /** Search only: every match in the range (the list has no total). */
-      search?: { total: number; scanned: number; truncated: boolean; shown: number };
+      search?: {
+        total: number;
+        scanned: number;
+        truncated: boolean;
+        shown: number;
+        /** Where the answer came from: the local copy or a live read. */
+        source: AnswerSource;
+      };
     };
 
 const EMPTY: OptOut[] = [];
@@ -29,8 +37,9 @@ const EMPTY: OptOut[] = [];
  * next page). With `number`, the server reads the whole range once and returns every match;
  * paging then happens here, so moving between result pages costs no request.
  */
-export function useOptOutRows(filters: OptOutListInput) {
-  const { from, to, tz, page, pageSize, number } = filters;
+export function useOptOutRows(filters: OptOutListInput, opts: { live?: boolean } = {}) {
+  const { from, to, tz, page, pageSize, number, scope } = filters;
+  const live = opts.live === true;
   const searching = number !== undefined;
 
   const list = useQuery({
@@ -40,8 +49,8 @@ export function useOptOutRows(filters: OptOutListInput) {
     enabled: !searching,
   });
   const search = useQuery({
-    queryKey: [...OPTOUTS_QUERY_KEY, "search", { from, to, tz, number }],
-    queryFn: () => searchOptOutsAction({ from, to, tz, number }),
+    queryKey: [...OPTOUTS_QUERY_KEY, "search", { from, to, tz, number, scope, live }],
+    queryFn: () => searchOptOutsAction({ from, to, tz, number, scope, live }),
     // No placeholder: the previous search's matches must not appear under the new query.
     enabled: searching,
   });
@@ -72,6 +81,7 @@ export function useOptOutRows(filters: OptOutListInput) {
         scanned: r.data.scanned,
         truncated: r.data.truncated,
         shown: all.length,
+        source: r.data.source,
       },
     };
   }, [failed, searching, searchData, listData, page, pageSize]);

@@ -42,12 +42,28 @@ describe("the one cap of whole-range reads", () => {
     ["downloads of opt-outs and compliance (rangeSchema)", rangeSchema, {}],
     ["downloads of messages, Spend (messageRangeSchema)", messageRangeSchema, {}],
     ["the message search (messageViewSchema with a search)", messageViewSchema, { number: "447" }],
-    ["the opt-out number search action", optOutSearchSchema, { number: "447" }],
-    ["the opt-outs page while searching", optOutListSchema, { number: "447" }],
+    [
+      "the opt-out number search action over the chosen days",
+      optOutSearchSchema,
+      { number: "447", scope: "days" },
+    ],
+    [
+      "the opt-outs page while searching the chosen days",
+      optOutListSchema,
+      { number: "447", scope: "days" },
+    ],
   ])("covers %s", (_name, schema, extra) => {
     expect(schema.safeParse({ ...atCap, ...extra }).success).toBe(true);
     expect(error(schema, { ...overCap, ...extra })).toMatch(CAP_WORDS);
     expect(error(schema, { ...fiftyYears, ...extra })).toMatch(/Pick at most 400 days/);
+  });
+
+  it.each([
+    ["the opt-out number search action", optOutSearchSchema],
+    ["the opt-outs page", optOutListSchema],
+  ])("does not cap an all-time number search (%s): the chosen days play no part", (_n, schema) => {
+    expect(schema.safeParse({ ...fiftyYears, number: "447" }).success).toBe(true);
+    expect(schema.safeParse({ ...fiftyYears, number: "447", scope: "all" }).success).toBe(true);
   });
 
   it.each([

@@ -78,11 +78,11 @@ describe("optOutListSchema", () => {
   const base = { from: "2026-03-01", to: "2026-03-07", tz: "Europe/London" };
 
   it("applies the Messages defaults", () => {
-    expect(optOutListSchema.parse(base)).toEqual({ ...base, page: 1, pageSize: 100 });
+    expect(optOutListSchema.parse(base)).toEqual({ ...base, page: 1, pageSize: 100, scope: "all" });
   });
   it("coerces URL strings and keeps the search text", () => {
     expect(optOutListSchema.parse({ ...base, page: "3", pageSize: "25", number: "+4477" })).toEqual(
-      { ...base, page: 3, pageSize: 25, number: "+4477" },
+      { ...base, page: 3, pageSize: 25, number: "+4477", scope: "all" },
     );
   });
   it("keeps the range rules: real days, known zone, ordered days", () => {
@@ -95,6 +95,9 @@ describe("optOutListSchema", () => {
     expect(optOutListSchema.safeParse({ ...base, pageSize: "7" }).success).toBe(false);
     expect(optOutListSchema.safeParse({ ...base, page: "0" }).success).toBe(false);
     expect(optOutListSchema.safeParse({ ...base, number: "abc" }).success).toBe(false);
+    expect(optOutListSchema.safeParse({ ...base, scope: "ever" }).error?.issues[0]?.message).toBe(
+      'scope: use "all" (every opt-out ever) or "days" (the chosen days)',
+    );
   });
 });
 

@@ -13,7 +13,6 @@ import {
   listRangeSchema,
   pageSchema,
   pageSizeSchema,
-  rangeSchema,
 } from "./messages";
 import { parseSort } from "./sort";
 
@@ -37,6 +36,11 @@ export const numberSearchSchema = z
   })
   .refine((s) => phoneDigits(s).length > 0, "Type at least one digit");
 
+/** Where a number search looks: every opt-out ever (the default), or the chosen days. */
+export const searchScopeSchema = z.enum(["all", "days"], {
+  error: 'scope: use "all" (every opt-out ever) or "days" (the chosen days)',
+});
+
 // One page of the list reads one API page: no day cap. With `number` the page shows a
 // whole-range search, which has the cap of every whole-range read.
 export const optOutListSchema = capRangeDays(
@@ -44,8 +48,10 @@ export const optOutListSchema = capRangeDays(
     page: pageSchema.default(1),
     pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE),
     number: numberSearchSchema.optional(),
+    scope: searchScopeSchema.default("all"),
   }),
-  (v) => v.number !== undefined,
+  // Only a search over the chosen days reads them whole; an all-time search reads the list.
+  (v) => v.number !== undefined && v.scope === "days",
 );
 
 /** The Opt-outs page's URL: its filters (empty values count as absent) and the page's sort. */
@@ -58,6 +64,7 @@ export function parseOptOutsUrl(params: URLSearchParams) {
     page: get("page"),
     pageSize: get("pageSize"),
     number: get("number"),
+    scope: get("scope"),
   });
   return parsed.success
     ? {
@@ -67,7 +74,15 @@ export function parseOptOutsUrl(params: URLSearchParams) {
     : { ok: false as const, error: describeZodError(parsed.error) };
 }
 
-export const optOutSearchSchema = rangeSchema.safeExtend({ number: numberSearchSchema });
+export const optOutSearchSchema = capRangeDays(
+  listRangeSchema.safeExtend({
+    number: numberSearchSchema,
+    scope: searchScopeSchema.default("all"),
+    /** Read the list live even when the local copy could answer. */
+    live: z.boolean().optional(),
+  }),
+  (v) => v.scope === "days",
+);
 
 export type OptOutListInput = z.infer<typeof optOutListSchema>;
 export type OptOutSearchInput = z.infer<typeof optOutSearchSchema>;

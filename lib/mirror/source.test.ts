@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideSource } from "./source";
+import { decideOptOutSource, decideSource } from "./source";
 
 const MIN = 60_000;
 const now = Date.parse("2026-03-10T12:00:00Z");
@@ -35,5 +35,24 @@ describe("decideSource", () => {
       reason: "off",
     });
     expect(decideSource(inside, null, on)).toEqual({ kind: "live", reason: "not-covered" });
+  });
+});
+
+describe("decideOptOutSource", () => {
+  it("answers from the copy while the last whole read of the list is recent", () => {
+    expect(decideOptOutSource(now - 30_000, on)).toEqual({
+      kind: "mirror",
+      syncedTo: now - 30_000,
+    });
+    expect(decideOptOutSource(now - 3 * MIN - 1, on)).toEqual({ kind: "live", reason: "stale" });
+    expect(decideOptOutSource(null, on)).toEqual({ kind: "live", reason: "not-covered" });
+    expect(decideOptOutSource(now, { ...on, live: true })).toEqual({
+      kind: "live",
+      reason: "asked",
+    });
+    expect(decideOptOutSource(now, { ...on, enabled: false })).toEqual({
+      kind: "live",
+      reason: "off",
+    });
   });
 });

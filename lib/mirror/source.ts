@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { AnswerSource } from "./answer-source";
 import type { Coverage } from "./plan";
 import { syncEnabled, syncSettings } from "./settings";
-import { readCoverage } from "./state";
+import { readCoverage, readState } from "./state";
 
 // Where an answer comes from: the mirror when it holds the whole range, else a live read of
 // Mobivate (as before the mirror existed). Every page says which, and a person can ask for a
@@ -26,7 +26,7 @@ export function decideSource(
   if (opts.live) return { kind: "live", reason: "asked" };
   if (!coverage || range.startMs < coverage.from) return { kind: "live", reason: "not-covered" };
   if (range.endMs <= coverage.to) return { kind: "mirror", syncedTo: coverage.to };
-  const fresh = coverage.to >= opts.now - (2 * opts.intervalMs + 60_000);
+  const fresh = coverage.to >= opts.now - freshFor(opts.intervalMs);
   return fresh ? { kind: "mirror", syncedTo: coverage.to } : { kind: "live", reason: "stale" };
 }
 
@@ -49,6 +49,39 @@ export async function answerSourceFor(
     enabled,
     live: false,
     now: Date.now(),
+    intervalMs: syncSettings().intervalMs,
+  });
+}
+
+/** How long a copy counts as fresh after its last sync: two intervals and a minute. */
+export function freshFor(intervalMs: number): number {
+  return 2 * intervalMs + 60_000;
+}
+
+/**
+ * Opt-outs are copied whole on every cycle, so the question is only whether the last copy
+ * is recent: the mirror answers any opt-out question (any range, all time) while it is.
+ */
+export function decideOptOutSource(
+  optOutsSyncedAt: number | null,
+  opts: { enabled: boolean; live: boolean; now: number; intervalMs: number },
+): AnswerSource {
+  if (!opts.enabled) return { kind: "live", reason: "off" };
+  if (opts.live) return { kind: "live", reason: "asked" };
+  if (optOutsSyncedAt === null) return { kind: "live", reason: "not-covered" };
+  if (optOutsSyncedAt < opts.now - freshFor(opts.intervalMs))
+    return { kind: "live", reason: "stale" };
+  return { kind: "mirror", syncedTo: optOutsSyncedAt };
+}
+
+/** decideOptOutSource with this server's settings and the state row. */
+export async function optOutSourceFor(opts: { live?: boolean } = {}): Promise<AnswerSource> {
+  const enabled = syncEnabled();
+  const base = { enabled, live: opts.live === true, now: Date.now() };
+  if (!enabled || opts.live) return decideOptOutSource(null, { ...base, intervalMs: 0 });
+  const state = await readState(await getDb());
+  return decideOptOutSource(state?.optOutsSyncedAt ?? null, {
+    ...base,
     intervalMs: syncSettings().intervalMs,
   });
 }

@@ -6,7 +6,8 @@ import { configFrom, type MobivateConfig, type MobivateConfigSource } from "@/li
 import { describeError, MobivateError } from "@/lib/mobivate/errors";
 import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
 import type { OptOut } from "@/lib/mobivate/types";
-import { addDays, dayToUtcMs, utcMsToDay } from "@/lib/time/calendar";
+import { allTimeOptOutRange } from "@/lib/optouts/all-time";
+import { dayToUtcMs } from "@/lib/time/calendar";
 import { formatApiDate } from "@/lib/time/format";
 import {
   coveredUntil,
@@ -70,10 +71,12 @@ export function keyFingerprint(cfg: Pick<MobivateConfig, "baseUrl" | "apiKey">):
 /** The whole opt-out list: every opt-out ever, so "from the first day" to tomorrow. */
 async function readOptOutList(cfg: MobivateConfig, deps: SyncDeps, now: number) {
   const list: OptOut[] = [];
-  const pages = readAllOptOuts(
-    { startDate: "2000-01-01", endDate: addDays(utcMsToDay(now), 2) },
-    { cfg, signal: deps.signal, concurrency: deps.settings.concurrency, pageSize: deps.pageSize },
-  );
+  const pages = readAllOptOuts(allTimeOptOutRange(now), {
+    cfg,
+    signal: deps.signal,
+    concurrency: deps.settings.concurrency,
+    pageSize: deps.pageSize,
+  });
   for await (const page of pages) list.push(...page);
   return list;
 }

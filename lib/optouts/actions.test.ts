@@ -38,6 +38,8 @@ beforeAll(async () => {
   process.env.MOBIVATE_API_BASE_URL = sandbox.url;
   process.env.MOBIVATE_API_KEY = sandbox.apiKey;
   process.env.MOBIVATE_MAX_RETRIES = "0";
+  // Live reads (lib/optouts/search.test.ts covers the local copy).
+  process.env.DASHBOARD_SYNC = "0";
   delete process.env.DASHBOARD_DEFAULT_COUNTRY;
   resetEnvForTests();
 });

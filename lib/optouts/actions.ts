@@ -20,9 +20,10 @@ import { addOptOut, removeOptOut } from "@/lib/mobivate/optouts";
 import type { OptOut } from "@/lib/mobivate/types";
 import { getEnv } from "@/lib/env";
 import { createdBefore, optedOutRecently } from "@/lib/optouts/existing";
-import { listOptOuts, searchOptOuts } from "@/lib/optouts/list";
+import { listOptOuts } from "@/lib/optouts/list";
+import { searchOptOutsAnswer, type OptOutSearchAnswer } from "@/lib/optouts/search";
 import { normaliseMobile } from "@/lib/phone/normalise";
-import type { OptOutPage, OptOutSearchResult } from "@/lib/optouts/types";
+import type { OptOutPage } from "@/lib/optouts/types";
 import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import type { z } from "zod";
@@ -47,13 +48,15 @@ export const listOptOutsAction = authorizedAction(
   },
 );
 
-/** Every opt-out of the whole range whose number contains the searched digits. */
+/**
+ * Every opt-out whose number contains the searched digits: of all time (the default), or of
+ * the chosen days. From the local copy when it is fresh, else read live.
+ */
 export const searchOptOutsAction = authorizedAction(
   { permission: "optouts:read", label: "search opt-outs", input: optOutSearchSchema, invalid },
-  async ({ from, to, tz, number }): Promise<ActionResult<OptOutSearchResult>> => {
+  async (input): Promise<ActionResult<OptOutSearchAnswer>> => {
     try {
-      const { startDate, endDate } = zonedDayRangeToApi(from, to, tz);
-      return { ok: true, data: await searchOptOuts({ startDate, endDate }, number) };
+      return { ok: true, data: await searchOptOutsAnswer(input) };
     } catch (err) {
       return { ok: false, error: describeError(err, await errorViewer()) };
     }
