@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
@@ -8,7 +8,8 @@ import { loadMigrations, migrate } from "./migrate";
 import { openDb, type DbHandle } from "./open";
 
 // Each test file gets a fresh database, created for it and dropped afterwards, on either
-// - the run's one embedded PostgreSQL (tests/setup/embedded-postgres.ts starts it), or
+// - the run's one embedded PostgreSQL (tests/setup/embedded-postgres.ts starts it when the
+//   first file asks), or
 // - the PostgreSQL server of DATABASE_URL (scripts/test.mjs sets it from TEST_DATABASE_URL for
 //   a second run, on an older major version). That URL's role needs CREATEDB.
 
@@ -32,6 +33,8 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 
 /** The embedded cluster's admin URL, once the global setup has it running. */
 async function embeddedAdminUrl(dir: string): Promise<string> {
+  // Asks the global setup to start it (once; later files find it running).
+  writeFileSync(path.join(dir, "wanted"), "");
   const end = Date.now() + 120_000;
   while (Date.now() < end) {
     if (existsSync(path.join(dir, "error"))) {
