@@ -1,11 +1,13 @@
-// Export from the mirror, measured at the database: `COPY (SELECT …) TO STDOUT` in CSV,
-// streamed through this process as the export route would stream it (pg-copy-streams), the
-// bytes counted and dropped. Used while the route's own COPY export (scripts/bench/
-// mirror-export.ts) is not there: it gives PostgreSQL's rate, the time to the first bytes,
-// and the CPU this Node process spends per 100 k rows passing them on.
+// Export from the mirror, measured with the export route's own pieces: the CSV lines of
+// lib/mirror/exports/queries.ts (messageExportSelect with the route's columns) copied by
+// startCsvCopy (COPY … TO STDOUT in binary framing, decoded into CSV lines), the bytes
+// counted and dropped as a client would take them. Rows/s, time to the first bytes, and
+// the CPU this Node process (standing in for the web server) spends per 100 k rows.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
+import { messageCsvColumns } from "../../lib/export/columns";
+import { startCsvCopy, type CopyOutcome } from "../../lib/mirror/exports/copy-stream";
+import { messageExportSelect } from "../../lib/mirror/exports/queries";
 
 export interface CopyResult {
   rows: number;
@@ -16,43 +18,45 @@ export interface CopyResult {
   cpuMs: number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 export async function copyExport(url: string, startMs: number, endMs: number): Promise<CopyResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    // The CSV's columns: every field of a message, instants in ISO 8601 UTC.
-    const stream = client.query(
-      copyTo(`copy (
-        select id, to_char(created at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created,
-          to_char(modified at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as modified,
-          direction, originator, recipient, status, parts, cost, currency, route_id,
-          campaign_id, sender_reference, in_reply_to, body
-        from mirror_messages
-        where created >= '${iso(startMs)}' and created < '${iso(endMs)}'
-        order by created, id
-      ) to stdout with (format csv, header)`),
+    let outcome: CopyOutcome | undefined;
+    const select = messageExportSelect(
+      {
+        startMs,
+        endMs,
+        search: {
+          number: undefined,
+          status: undefined,
+          q: undefined,
+          campaign: undefined,
+          route: undefined,
+        },
+      },
+      messageCsvColumns("UTC"),
     );
+    const { body } = await startCsvCopy(pool, {
+      select,
+      timeZone: "UTC",
+      onEnd: (o) => (outcome = o),
+    });
+    const firstByteMs = performance.now() - started;
     let bytes = 0;
-    let firstByteMs = Number.NaN;
-    // Bytes only: the rows are PostgreSQL's own count, so no CPU goes into counting them.
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (bytes === 0) firstByteMs = performance.now() - started;
-      bytes += chunk.length;
-    }
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
     const totalMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    if (outcome?.ending !== "done") throw new Error(`export ended ${outcome?.ending ?? "?"}`);
     return {
-      rows: stream.rowCount,
+      rows: outcome.rows,
       bytes,
       firstByteMs,
       totalMs,
       cpuMs: (used.user + used.system) / 1000,
     };
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
