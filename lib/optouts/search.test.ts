@@ -62,9 +62,7 @@ async function both(input: Parameters<typeof searchOptOutsAnswer>[0]) {
   ]);
   expect(copy.source.kind).toBe("mirror");
   expect(live.source).toEqual({ kind: "live", reason: "asked" });
-  const { source: _a, ...copyRest } = copy;
-  const { source: _b, ...liveRest } = live;
-  expect(copyRest).toEqual(liveRest);
+  expect({ ...copy, source: null }).toEqual({ ...live, source: null });
   return copy;
 }
 
