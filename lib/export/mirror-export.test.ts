@@ -183,7 +183,7 @@ describe("CSV downloads from the local copy equal live downloads", { timeout: 60
     for (const query of [
       { from: "2022-04-01", to: "2023-04-03", tz: "Australia/Sydney" },
       { from: "2023-03-01", to: "2023-04-03", tz: "America/St_Johns", bom: "0" },
-    ]) {
+    ] as Record<string, string>[]) {
       audits.length = 0;
       const { mirror, live } = await bothWays(optOutsRoute, "/api/export/optouts", query);
       expect(mirror.equals(live)).toBe(true);
