@@ -52,6 +52,7 @@ let t: TestDb;
 let sb: SandboxHandle;
 let messagesRoute: Route;
 let optOutsRoute: Route;
+let sentAfterRoute: Route;
 
 beforeAll(async () => {
   const dataset = createDataset({ seed: 5, messages: 6_000, spanDays: 11, end: new Date(END) });
@@ -96,6 +97,7 @@ beforeAll(async () => {
   expect(outcome).toMatchObject({ outcome: "done" });
   messagesRoute = await import("@/app/api/export/messages/route");
   optOutsRoute = await import("@/app/api/export/optouts/route");
+  sentAfterRoute = await import("@/app/api/export/sent-after-optout/route");
 }, 120_000);
 afterAll(async () => {
   await Promise.all([t?.cleanup(), sb?.close()]);
@@ -193,6 +195,19 @@ describe("CSV downloads from the local copy equal live downloads", { timeout: 60
       expect(text).toContain('"\u2028"');
     }
   });
+
+  it.each(["Australia/Sydney", "America/St_Johns"])(
+    "sent after opt-out in %s (messages joined to the opt-out in force)",
+    async (tz) => {
+      const { mirror, live } = await bothWays(sentAfterRoute, "/api/export/sent-after-optout", {
+        from: "2023-03-25",
+        to: "2023-04-03",
+        tz,
+      });
+      expect(lines(live)).toBeGreaterThan(3);
+      expect(mirror.equals(live)).toBe(true);
+    },
+  );
 
   it("an empty range gives the same header-only file", async () => {
     const { mirror, live } = await bothWays(messagesRoute, "/api/export/messages", {

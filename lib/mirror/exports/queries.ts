@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { CsvColumn } from "@/lib/csv/columns";
 import { csvLineSql } from "@/lib/csv/sql";
+import type { SentAfterOptOut } from "@/lib/compliance/match";
 import type { Message, MESSAGE_FIELDS, OptOut } from "@/lib/mobivate/types";
 import type { MessageSearch } from "@/lib/search/message-filter";
 import { whereOf } from "@/lib/mirror/messages/list";
@@ -23,24 +24,27 @@ export function isoTimeSql(column: string): string {
   return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`;
 }
 
-const MESSAGE_EXPRESSIONS: Record<(typeof MESSAGE_FIELDS)[number], string> = {
-  id: "id",
-  created: isoTimeSql("created"),
-  modified: isoTimeSql("modified"),
-  originator: "originator",
-  recipient: "recipient",
-  body: "body",
-  status: "status",
-  direction: "direction",
-  inReplyTo: "in_reply_to",
-  routeId: "route_id",
-  parts: "parts::text",
-  // numeric's text keeps every digit the API sent (stored from the client's exact decimal).
-  cost: "cost::text",
-  currency: "currency",
-  senderReference: "sender_reference",
-  campaignId: "campaign_id",
-};
+/** The message columns' SQL, on a table alias ("m.") or none. */
+function messageExpressions(p = ""): Record<(typeof MESSAGE_FIELDS)[number], string> {
+  return {
+    id: `${p}id`,
+    created: isoTimeSql(`${p}created`),
+    modified: isoTimeSql(`${p}modified`),
+    originator: `${p}originator`,
+    recipient: `${p}recipient`,
+    body: `${p}body`,
+    status: `${p}status`,
+    direction: `${p}direction`,
+    inReplyTo: `${p}in_reply_to`,
+    routeId: `${p}route_id`,
+    parts: `${p}parts::text`,
+    // numeric's text keeps every digit the API sent (stored from the client's exact decimal).
+    cost: `${p}cost::text`,
+    currency: `${p}currency`,
+    senderReference: `${p}sender_reference`,
+    campaignId: `${p}campaign_id`,
+  };
+}
 
 const OPT_OUT_EXPRESSIONS: Record<string, string> = {
   id: "id::text",
@@ -71,7 +75,7 @@ export function messageExportSelect(
   q: MessageExportQuery,
   columns: readonly CsvColumn<Message>[],
 ): string {
-  return `select ${lineOf(columns, MESSAGE_EXPRESSIONS)} from mirror_messages
+  return `select ${lineOf(columns, messageExpressions())} from mirror_messages
     where ${inlineSql(sql`${whereOf(q)}`)}
     order by created, id`;
 }
@@ -86,4 +90,28 @@ export function optOutExportSelect(
   return `select ${lineOf(columns, OPT_OUT_EXPRESSIONS)} from mirror_optouts
     where ${inlineSql(range)}
     order by created, id`;
+}
+
+/**
+ * The sent-after-opt-out rows of a range: outgoing messages to a number whose opt-out was
+ * created before the message, with that opt-out (lib/mirror/answers/compliance.ts's rule and
+ * order: the live report's), one CSV line each with complianceCsvColumns' 17 columns.
+ */
+export function sentAfterOptOutExportSelect(
+  q: { startMs: number; endMs: number; historyStartMs: number },
+  columns: readonly CsvColumn<SentAfterOptOut>[],
+): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const where = sql`m.direction = 'MT' and m.created >= ${iso(q.startMs)}::timestamptz
+    and m.created < ${iso(q.endMs)}::timestamptz and m.recipient_key <> ''
+    and o.created < m.created and o.created >= ${iso(q.historyStartMs)}::timestamptz`;
+  const expressions = {
+    ...messageExpressions("m."),
+    optoutCreated: isoTimeSql("o.created"),
+    optoutNote: "o.note",
+  };
+  return `select ${lineOf(columns, expressions)}
+    from mirror_messages m join mirror_optouts o on o.mobile_key = m.recipient_key
+    where ${inlineSql(where)}
+    order by m.created, m.id collate "C"`;
 }

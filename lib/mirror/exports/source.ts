@@ -45,3 +45,15 @@ export async function optOutExportSource(opts: { live: boolean }): Promise<Answe
     ? { kind: "mirror", syncedTo: syncedAt }
     : { kind: "live", reason: syncedAt === null ? "not-covered" : "stale" };
 }
+
+/** Sent-after-opt-out: the messages of the range and the opt-out list must both be in the copy. */
+export async function sentAfterOptOutExportSource(
+  range: { startMs: number; endMs: number },
+  opts: { live: boolean },
+): Promise<AnswerSource> {
+  const messages = await messageExportSource(range, opts);
+  if (messages.kind !== "mirror") return messages;
+  const optOuts = await optOutExportSource(opts);
+  if (optOuts.kind !== "mirror") return optOuts;
+  return { kind: "mirror", syncedTo: Math.min(messages.syncedTo, optOuts.syncedTo) };
+}
