@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
 import { afterAll, beforeAll, bench, describe } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { openDb } from "@/lib/db/open";
+import { createTestDb } from "@/lib/db/testing";
 import { complianceFromMirror } from "./compliance";
 import { deliveryFromMirror } from "./delivery";
 import { spendFromMirror } from "./spend";
@@ -16,9 +18,16 @@ import { spendFromMirror } from "./spend";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3_000_000);
 const QUARTER = { from: "2026-01-01", to: "2026-03-31" };
-let t: TestDb;
+let t: { db: Db; cleanup(): Promise<void> };
 
 beforeAll(async () => {
+  // BENCH_DATABASE_URL: a database filled by an earlier run (kept), to time the queries again.
+  const kept = process.env.BENCH_DATABASE_URL;
+  if (kept) {
+    const handle = await openDb({ databaseUrl: kept });
+    t = { db: handle.db, cleanup: () => handle.close() };
+    return;
+  }
   t = await createTestDb();
   const started = Date.now();
   await t.db.execute(sql`

@@ -16,7 +16,6 @@ import { dayGrid, dayNumberSql, dayOfNumber, isoOf } from "./days";
 interface CountRow {
   day: number;
   checked: number;
-  national: number;
 }
 
 interface MatchCountRow {
@@ -65,18 +64,35 @@ export async function complianceFromMirror(
   const outgoing = sql`m.direction = 'MT' and m.created >= ${start}::timestamptz
     and m.created < ${end}::timestamptz`;
   // The live report reads the opt-outs created from OPT_OUT_HISTORY_START to the range's end.
+  // Driven from the opt-outs (far fewer than messages): each looks up its number's messages
+  // on the (recipient_key, created) index instead of a scan of every message of the range.
   const hits = sql`
-    from mirror_messages m
-    join mirror_optouts o on o.mobile_key = m.recipient_key
-    where ${outgoing} and m.recipient_key <> ''
-      and o.created < m.created and o.created >= ${historyStart}::timestamptz`;
+    from mirror_optouts o
+    cross join lateral (
+      select * from mirror_messages m
+      where m.recipient_key = o.mobile_key and m.created > o.created and ${outgoing}
+    ) m
+    where o.mobile_key <> '' and o.created >= ${historyStart}::timestamptz`;
+  // Outgoing messages per day: the rollup's when the days are aligned to it.
+  const checkedSql = grid.aligned
+    ? sql`select day, sum(messages)::float8 as checked
+          from (
+            select ${dayNumberSql(sql`bucket`, grid)} as day, messages from mirror_rollup
+            where direction = 'MT' and bucket >= ${start}::timestamptz
+              and bucket < ${end}::timestamptz
+          ) b
+          group by day`
+    : sql`select ${dayNumberSql(sql`m.created`, grid)} as day, count(*)::float8 as checked
+          from mirror_messages m where ${outgoing} group by 1`;
 
-  const [checkedRows, matchCounts, matchRows, optOutRows] = await Promise.all([
-    queryRows<CountRow>(
+  const [checkedRows, nationalRows, matchCounts, matchRows, optOutRows] = await Promise.all([
+    queryRows<CountRow>(db, checkedSql),
+    // National numbers (a leading 0): the keys from "0" to "1" on the recipient index.
+    queryRows<{ n: number }>(
       db,
-      sql`select ${dayNumberSql(sql`m.created`, grid)} as day, count(*)::float8 as checked,
-            (count(*) filter (where m.recipient_key ~ '^0[0-9]{5,}$'))::float8 as national
-          from mirror_messages m where ${outgoing} group by 1`,
+      sql`select count(*)::float8 as n from mirror_messages m
+          where m.recipient_key >= '0' and m.recipient_key < '1'
+            and m.recipient_key ~ '^0[0-9]{5,}$' and ${outgoing}`,
     ),
     queryRows<MatchCountRow>(
       db,
@@ -109,13 +125,12 @@ export async function complianceFromMirror(
   );
   const dayRow = (n: number | null) => byDay.get(dayOfNumber(grid, Number(n)));
   let checked = 0;
-  let nationalFormat = 0;
   for (const r of checkedRows) {
     const d = dayRow(r.day);
     if (d) d.checked = Number(r.checked);
     checked += Number(r.checked);
-    nationalFormat += Number(r.national);
   }
+  const nationalFormat = Number(nationalRows[0]?.n ?? 0);
   let matches = 0;
   let numbers = 0;
   for (const r of matchCounts) {

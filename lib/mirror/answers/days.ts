@@ -1,5 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { queryRows } from "../write";
 import { addDays, enumerateDays } from "@/lib/time/calendar";
 import { startOfDayInZone } from "@/lib/time/range";
 
@@ -69,7 +71,8 @@ export function dayOfNumber(grid: DayGrid, n: number): string {
  * 15-minute groups when the days are aligned to them, else every raw row (one message each).
  * Columns: at, status, currency (text; '' or null = none), route_id and campaign_id (null =
  * none), has_cost, messages, parts, cost (0 when none) and cost_scale. PostgreSQL drops the
- * columns a query does not use.
+ * columns a query does not use. Counts are `integer` (a 15-minute group fits), whose sum is a
+ * `bigint`; the sum of a `bigint` would be a slower `numeric`.
  */
 export function messageGroupsSql(grid: DayGrid, direction: string | null): SQL {
   const start = isoOf(grid.startMs);
@@ -77,7 +80,7 @@ export function messageGroupsSql(grid: DayGrid, direction: string | null): SQL {
   if (grid.aligned) {
     return sql`(
       select bucket as at, status, currency, nullif(route_id, '') as route_id,
-        nullif(campaign_id, '') as campaign_id, has_cost, messages::bigint as messages, parts,
+        nullif(campaign_id, '') as campaign_id, has_cost, messages, parts::integer as parts,
         cost, cost_scale
       from mirror_rollup
       where bucket >= ${start}::timestamptz and bucket < ${end}::timestamptz
@@ -86,10 +89,24 @@ export function messageGroupsSql(grid: DayGrid, direction: string | null): SQL {
   }
   return sql`(
     select created as at, status, currency, route_id, campaign_id, cost is not null as has_cost,
-      1::bigint as messages, parts::bigint as parts, coalesce(cost, 0) as cost,
+      1 as messages, parts, coalesce(cost, 0) as cost,
       coalesce(scale(cost), 0) as cost_scale
     from mirror_messages
     where created >= ${start}::timestamptz and created < ${end}::timestamptz
       ${direction === null ? sql`` : sql`and direction = ${direction}`}
   )`;
+}
+
+/**
+ * Rows of a report's grouping query. PostgreSQL cannot estimate how few groups a range folds
+ * into (the day is computed), so with the default work_mem it sorts hundreds of thousands of
+ * rows on disk by collated text; given the memory, it hashes them instead (measured on a
+ * quarter of 1 M messages, loaded machine: 3.4 s sorting, 1.0 s hashing, 5 MB used). The
+ * setting lasts for this transaction only.
+ */
+export async function groupRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return queryRows<T>(tx as unknown as Db, query);
+  });
 }

@@ -3,8 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { createDeliveryAggregator } from "@/lib/delivery/aggregate";
 import type { DeliveryQuery, DeliverySummary } from "@/lib/delivery/types";
-import { queryRows } from "../write";
-import { dayGrid, dayNumberSql, dayOfNumber, messageGroupsSql } from "./days";
+import { dayGrid, dayNumberSql, dayOfNumber, groupRows, messageGroupsSql } from "./days";
 
 // The Delivery report from the local copy: messages per (day, status) and per (route, status)
 // in one query over the rollup (or the raw rows when the zone's days do not fall on quarter
@@ -26,7 +25,7 @@ export async function deliveryFromMirror(
   opts: { raw?: boolean } = {},
 ): Promise<DeliverySummary> {
   const grid = dayGrid(q.from, q.to, q.tz, opts);
-  const rows = await queryRows<Row>(
+  const rows = await groupRows<Row>(
     db,
     sql`
       select grouping(day, route_id) as g, day, route_id, status,

@@ -3,8 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { createSpendAggregator, type SpendDimension } from "@/lib/spend/aggregate";
 import type { SpendQuery, SpendSummary } from "@/lib/spend/types";
-import { queryRows } from "../write";
-import { dayGrid, dayNumberSql, dayOfNumber, messageGroupsSql } from "./days";
+import { dayGrid, dayNumberSql, dayOfNumber, groupRows, messageGroupsSql } from "./days";
 
 // The Spend summary from the local copy: one query over the rollup (or the raw rows when the
 // zone's days do not fall on quarter hours), grouped once per breakdown with GROUPING SETS,
@@ -45,7 +44,7 @@ export async function spendFromMirror(
   opts: { raw?: boolean } = {},
 ): Promise<SpendSummary> {
   const grid = dayGrid(q.from, q.to, q.tz, opts);
-  const rows = await queryRows<Row>(
+  const rows = await groupRows<Row>(
     db,
     sql`
       select grouping(day, status, route_id, campaign_id) as g, day, status, route_id,
