@@ -89,6 +89,12 @@ async function ownServer(distDir: string): Promise<Target> {
       distDir,
       { url: sb.url, apiKey: sb.apiKey, sinceDay: day(sb.startMs) },
       log,
+      // The exports stand for 5 people; the sessions are all the demo admin's, so the
+      // per-person export limit is raised to let them run side by side.
+      {
+        DASHBOARD_EXPORTS_PER_USER: String(Math.max(1, exportsN)),
+        DASHBOARD_EXPORTS_MAX: String(Math.max(4, exportsN)),
+      },
     );
     log(`  synced ${int(status.messages)} messages in ${(syncMs / 1000).toFixed(1)} s`);
     return {
@@ -146,8 +152,13 @@ try {
   const rand = (n: number) => Math.floor(Math.random() * n);
   const sleep = (ms: number) =>
     new Promise<void>((r) => {
-      const t = setTimeout(r, ms);
-      stop.signal.addEventListener("abort", () => (clearTimeout(t), r()), { once: true });
+      const wake = () => {
+        clearTimeout(t);
+        stop.signal.removeEventListener("abort", wake);
+        r();
+      };
+      const t = setTimeout(wake, ms);
+      stop.signal.addEventListener("abort", wake, { once: true });
     });
   const user = async (cookie: string) => {
     await sleep(rand(thinkMax)); // staggered starts

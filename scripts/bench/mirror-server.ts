@@ -27,6 +27,7 @@ export async function startMirrorServer(
   distDir: string,
   sandbox: { url: string; apiKey: string; sinceDay: string },
   log: (line: string) => void,
+  extraEnv: Record<string, string> = {},
   timeoutMs = 15 * 60_000,
 ): Promise<{ server: NextServer; syncMs: number; status: SyncStatus }> {
   const started = Date.now();
@@ -35,6 +36,7 @@ export async function startMirrorServer(
     MOBIVATE_API_KEY: sandbox.apiKey,
     DASHBOARD_SYNC: "1",
     DASHBOARD_SYNC_SINCE: sandbox.sinceDay,
+    ...extraEnv,
   });
   try {
     let lastLog = 0;
