@@ -136,12 +136,13 @@ const get = (query: Record<string, string>, init?: RequestInit) =>
 const sortedForExport = (list: Message[]) =>
   [...list].sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** COPY statements of this test's database still running on the server. */
+/** COPY statements of this test's database still running on the server (not idle). */
 async function copiesRunning(): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     t.db,
     sql`select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and query ilike 'copy (%' and pid <> pg_backend_pid()`,
+        where datname = current_database() and query ilike 'copy (%' and state <> 'idle'
+          and pid <> pg_backend_pid()`,
   );
   return Number(row?.n ?? 0);
 }

@@ -79,6 +79,12 @@ export async function startCsvCopy(
       if ((err as { code?: string }).code === "22023") throw new UnknownZoneError(opts.timeZone);
       throw err;
     }
+    // Rows in the index's order, not computed all and sorted: without this the planner
+    // prefers a sequential scan and a sort for a large range, and the first byte waits for
+    // every line to be written (10 s for 200 k rows measured here). No JIT: compiling the
+    // line expression costs more than it saves on a streamed read.
+    await client.query("set local enable_sort = off");
+    await client.query("set local jit = off");
     const copy = client.query(copyTo(`copy (${opts.select}) to stdout (format binary)`));
     chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     first = await chunks.next();
