@@ -91,7 +91,7 @@ if (process.env.TEST_DATABASE_URL) {
   vitest(
     "storage and accounts tests on the PostgreSQL of TEST_DATABASE_URL",
     "test-results/vitest-postgres.json",
-    ["lib/db", "lib/auth", "lib/audit", "lib/settings"],
+    ["lib/db", "lib/auth", "lib/audit", "lib/settings", "lib/mirror"],
     { DATABASE_URL: process.env.TEST_DATABASE_URL },
   );
 } else {
