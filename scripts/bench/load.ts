@@ -11,6 +11,7 @@
 // server action as the browser posts it, then a think time. Each export loop downloads the
 // messages of 10 days of the span as CSV, again and again. Prints p50/p95/p99 of the action,
 // the errors, the exports' rows/s and the server's memory.
+import { setMaxListeners } from "node:events";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -147,6 +148,8 @@ try {
     : undefined;
   const startLoad = load();
   const stop = new AbortController();
+  // Every request in flight listens on it (users + exports), more than the default 10.
+  setMaxListeners(users + exportsN + 10, stop.signal);
   const samples: Sample[] = [];
   const errors = new Map<string, number>();
   const rand = (n: number) => Math.floor(Math.random() * n);

@@ -76,6 +76,11 @@ interface Row {
   met: "yes" | "no" | "—";
 }
 const rows: Row[] = [];
+/** Each figure is printed as soon as it is measured too (a long run may be cut short). */
+const add = (r: Row) => {
+  rows.push(r);
+  console.log(`  → ${r.measure}: ${r.figure} (target ${r.target}, met: ${r.met})`);
+};
 const notes: string[] = [];
 
 const store = await openBenchStore(values["pg-url"]);
@@ -102,7 +107,7 @@ try {
     const liveRate = (b.live.rows / b.live.wallMs) * 1000;
     const fillRate = (b.backfill.rows / b.backfill.wallMs) * 1000;
     const ratio = fillRate / liveRate;
-    rows.push({
+    add({
       measure: `backfill rate (${int(b.messages)} msgs, ${b.days} day windows, L ${b.latencyMs} ms, C ${b.concurrency})`,
       target: "≥ 90 % of the live reader",
       figure:
@@ -135,7 +140,7 @@ try {
     );
     const fillRate = (fill.rows / fill.wallMs) * 1000;
     const seedRate = (fill.seedRows / fill.seedMs) * 1000;
-    rows.push({
+    add({
       measure:
         `${label}: fill, ${fill.days} days` +
         (fill.seedDays
@@ -156,7 +161,7 @@ try {
     log(`Timing the answers (median of 5 after a warm-up)…`);
     const timings: Timing[] = await timeAnswers(handle.db, fill.dataset, targets, log);
     for (const t of timings) {
-      rows.push({
+      add({
         measure: `${label}: ${t.name}`,
         target: t.target,
         figure: `${ms(t.medianMs)} (${ms(t.minMs)}–${ms(t.maxMs)}; ${t.note})`,
@@ -178,7 +183,7 @@ try {
         const c = await copyExport(handle.url, r.start, r.end);
         const rate = (c.rows / c.totalMs) * 1000;
         const cpuPer100k = (c.cpuMs / c.rows) * 100_000;
-        rows.push({
+        add({
           measure: `${label}: export ${int(c.rows)} rows (${(c.bytes / 1e6).toFixed(0)} MB CSV)`,
           target: "≥ 150,000 rows/s, first byte ≤ 200 ms, ≤ 0.5 s CPU / 100 k rows",
           figure: `${int(rate)} rows/s, first byte ${ms(c.firstByteMs)}, Node CPU ${(cpuPer100k / 1000).toFixed(2)} s / 100 k rows`,
@@ -211,7 +216,7 @@ try {
       try {
         await new Promise((r) => setTimeout(r, 10_000));
         const mem = serverMemory(server.pid);
-        rows.push({
+        add({
           measure: `web server idle RSS (next start, after syncing ${int(status.messages)} messages)`,
           target: "≤ 250 MB",
           figure:
