@@ -33,7 +33,10 @@ function openPool(
   kind: DbHandle["kind"],
   onClose: () => Promise<void> = async () => undefined,
 ): DbHandle {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // 20: the syncer (a lock session + up to DASHBOARD_SYNC_CONCURRENCY day transactions), the
+  // CSV downloads from the copy (one COPY connection each, DASHBOARD_EXPORTS_MAX) and the
+  // pages' queries must not wait for each other; PostgreSQL allows 100 by default.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.error(`PostgreSQL pool error: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;

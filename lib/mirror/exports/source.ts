@@ -1,21 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { AnswerSource } from "@/lib/mirror/answer-source";
-import { syncEnabled, syncSettings } from "@/lib/mirror/settings";
-import { answerSourceFor } from "@/lib/mirror/source";
+import { syncSettings } from "@/lib/mirror/settings";
+import { answerSourceFor, optOutSourceFor } from "@/lib/mirror/source";
 import { readState, type StoredState } from "@/lib/mirror/state";
 
 // Where a CSV download comes from. Messages: lib/mirror/source's coverage rule, and the copy
 // must keep message text (the file has a body column). Opt-outs are copied whole every
 // cycle, so there is no coverage by range: the copy answers while its last copy is recent.
-
-/** Freshness of the opt-out copy: copied within two sync intervals plus a minute. */
-export function optOutsFresh(
-  optOutsSyncedAt: number | null,
-  opts: { now: number; intervalMs: number },
-): boolean {
-  return optOutsSyncedAt !== null && optOutsSyncedAt >= opts.now - (2 * opts.intervalMs + 60_000);
-}
 
 /** Whether the copy holds message text (DASHBOARD_SYNC_BODIES, and what the syncer did). */
 function bodiesKept(state: StoredState | null): boolean {
@@ -32,18 +24,9 @@ export async function messageExportSource(
   return bodiesKept(state) ? source : { kind: "live", reason: "no-bodies" };
 }
 
-export async function optOutExportSource(opts: { live: boolean }): Promise<AnswerSource> {
-  if (!syncEnabled()) return { kind: "live", reason: "off" };
-  if (opts.live) return { kind: "live", reason: "asked" };
-  const state = await readState(await getDb());
-  const syncedAt = state?.optOutsSyncedAt ?? null;
-  const fresh = optOutsFresh(syncedAt, {
-    now: Date.now(),
-    intervalMs: syncSettings().intervalMs,
-  });
-  return fresh && syncedAt !== null
-    ? { kind: "mirror", syncedTo: syncedAt }
-    : { kind: "live", reason: syncedAt === null ? "not-covered" : "stale" };
+/** Opt-outs: the copy while its last whole read is recent (lib/mirror/source's rule). */
+export function optOutExportSource(opts: { live: boolean }): Promise<AnswerSource> {
+  return optOutSourceFor(opts);
 }
 
 /** Sent-after-opt-out: the messages of the range and the opt-out list must both be in the copy. */
