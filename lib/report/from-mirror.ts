@@ -13,5 +13,8 @@ export async function answerFromMirror<Summary>(
   const started = Date.now();
   const summary = await compute(await getDb());
   const readAt = Date.now();
-  return { summary, read: { pages: 0, elapsedMs: readAt - started, readAt, cached: false, source } };
+  return {
+    summary,
+    read: { pages: 0, elapsedMs: readAt - started, readAt, cached: false, source },
+  };
 }

@@ -16,8 +16,7 @@ const spendParamsSchema = messageRangeSchema.transform((r): SpendQuery => ({
 }));
 
 export type ParsedSpendParams =
-  | { ok: true; query: SpendQuery; refresh: boolean; live: boolean }
-  | { ok: false; error: string };
+  { ok: true; query: SpendQuery; refresh: boolean; live: boolean } | { ok: false; error: string };
 
 /** Reads and checks the Spend parameters of a URL (empty values count as absent). */
 export function parseSpendParams(params: URLSearchParams): ParsedSpendParams {
