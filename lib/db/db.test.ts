@@ -26,6 +26,8 @@ describe(
         "mirror_messages",
         "mirror_optouts",
         "mirror_rollup",
+        "mirror_rollup_day",
+        "mirror_rollup_slim",
         "mirror_state",
         "mirror_windows",
         "sessions",

@@ -187,6 +187,60 @@ export const mirrorRollup = pgTable(
   ],
 );
 
+/**
+ * The rollup without route and campaign: per 15-minute bucket, a handful of rows (direction ×
+ * status × currency). Reports group it into the zone's days: a quarter reads ~10⁵ rows, not
+ * the full rollup's ~10⁶ (campaigns multiply its rows). Derived from mirror_rollup with it.
+ */
+export const mirrorRollupSlim = pgTable(
+  "mirror_rollup_slim",
+  {
+    bucket: at("bucket").notNull(),
+    direction: text("direction").notNull(),
+    status: text("status").notNull(),
+    currency: text("currency").notNull(),
+    hasCost: boolean("has_cost").notNull(),
+    messages: integer("messages").notNull(),
+    parts: bigint("parts", { mode: "number" }).notNull(),
+    cost: numeric("cost").notNull(),
+    costScale: integer("cost_scale").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "mirror_rollup_slim_pk",
+      columns: [t.bucket, t.direction, t.status, t.currency, t.hasCost],
+    }),
+  ],
+);
+
+/**
+ * The full rollup per UTC day: whole-range breakdowns (by status, route, campaign) read one
+ * row per combination and day for the days wholly inside the range, and the 15-minute rows
+ * only for the partial days at its ends. Derived from mirror_rollup with it.
+ */
+export const mirrorRollupDay = pgTable(
+  "mirror_rollup_day",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    direction: text("direction").notNull(),
+    status: text("status").notNull(),
+    currency: text("currency").notNull(),
+    routeId: text("route_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    hasCost: boolean("has_cost").notNull(),
+    messages: integer("messages").notNull(),
+    parts: bigint("parts", { mode: "number" }).notNull(),
+    cost: numeric("cost").notNull(),
+    costScale: integer("cost_scale").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "mirror_rollup_day_pk",
+      columns: [t.day, t.direction, t.status, t.currency, t.routeId, t.campaignId, t.hasCost],
+    }),
+  ],
+);
+
 /** The opt-out list as last read whole. */
 export const mirrorOptOuts = pgTable(
   "mirror_optouts",
@@ -248,6 +302,8 @@ export const schema = {
   auditLog,
   mirrorMessages,
   mirrorRollup,
+  mirrorRollupSlim,
+  mirrorRollupDay,
   mirrorOptOuts,
   mirrorWindows,
   mirrorState,

@@ -13,7 +13,10 @@ afterAll(async () => {
   await t?.cleanup();
 });
 beforeEach(async () => {
-  await t.db.execute(sql`truncate mirror_messages, mirror_rollup, mirror_optouts, mirror_windows`);
+  await t.db.execute(
+    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_day,
+          mirror_optouts, mirror_windows`,
+  );
 });
 
 const day = windowOf("2026-03-09");
@@ -142,6 +145,75 @@ describe("rebuildRollup", () => {
       sql`select sum(messages)::int as messages from mirror_rollup`,
     );
     expect(sum?.messages).toBe(5);
+  });
+});
+
+describe("the derived rollups", () => {
+  it("the slim and per-day rollups equal GROUP BYs over the raw rows, rebuilt with the window", async () => {
+    const base = at("2026-03-09T10:00:00Z");
+    const msgs = [
+      messageFixture({ id: id(30), created: base, cost: "0.0425", routeId: "r1" }),
+      messageFixture({ id: id(31), created: base + 60_000, cost: "0.1", routeId: "r2" }),
+      messageFixture({ id: id(32), created: base + 20 * 60_000, campaignId: "C1" }),
+      messageFixture({ id: id(33), created: base, status: "FAILED", direction: "MO", cost: null }),
+    ];
+    await upsertMessages(t.db, day, msgs, { bodies: true });
+    await rebuildRollup(t.db, day);
+    const slim = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select (extract(epoch from bucket) * 1000)::float8 as bucket, direction, status,
+            currency, has_cost, messages, cost::text as cost
+          from mirror_rollup_slim order by bucket, direction`,
+    );
+    expect(slim).toEqual([
+      {
+        bucket: base,
+        direction: "MO",
+        status: "FAILED",
+        currency: "GBP",
+        has_cost: false,
+        messages: 1,
+        cost: "0",
+      },
+      {
+        bucket: base,
+        direction: "MT",
+        status: "DELIVERED",
+        currency: "GBP",
+        has_cost: true,
+        messages: 2,
+        cost: "0.1425",
+      },
+      {
+        bucket: base + 15 * 60_000,
+        direction: "MT",
+        status: "DELIVERED",
+        currency: "GBP",
+        has_cost: true,
+        messages: 1,
+        cost: "0.0425",
+      },
+    ]);
+    const perDay = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select day::text as day, route_id, campaign_id, sum(messages)::int as messages,
+            sum(cost)::text as cost
+          from mirror_rollup_day group by 1, 2, 3 order by 2, 3`,
+    );
+    expect(perDay).toEqual([
+      { day: "2026-03-09", route_id: "mglobal", campaign_id: "", messages: 1, cost: "0" },
+      { day: "2026-03-09", route_id: "mglobal", campaign_id: "C1", messages: 1, cost: "0.0425" },
+      { day: "2026-03-09", route_id: "r1", campaign_id: "", messages: 1, cost: "0.0425" },
+      { day: "2026-03-09", route_id: "r2", campaign_id: "", messages: 1, cost: "0.1" },
+    ]);
+    // A second rebuild replaces (never adds to) the window's derived rows.
+    await rebuildRollup(t.db, day);
+    const [n] = await queryRows<{ slim: number; perday: number }>(
+      t.db,
+      sql`select (select sum(messages) from mirror_rollup_slim)::int as slim,
+                 (select sum(messages) from mirror_rollup_day)::int as perday`,
+    );
+    expect(n).toEqual({ slim: 4, perday: 4 });
   });
 });
 

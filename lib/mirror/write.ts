@@ -96,6 +96,39 @@ export async function rebuildRollup(db: Db, window: SyncWindow): Promise<void> {
     from mirror_messages
     where created >= ${start}::timestamptz and created < ${end}::timestamptz
     group by 1, 2, 3, 4, 5, 6, 7`);
+  await deriveRollups(db, window.start, window.end);
+}
+
+/**
+ * The slim (no route, no campaign) and per-day rollups of whole UTC days [startMs, endMs),
+ * derived from their 15-minute rollup: what the reports read for the days of a range and for
+ * whole-range breakdowns.
+ */
+export async function deriveRollups(db: Db, startMs: number, endMs: number): Promise<void> {
+  const start = iso(startMs);
+  const end = iso(endMs);
+  const inRange = sql`bucket >= ${start}::timestamptz and bucket < ${end}::timestamptz`;
+  await db.execute(sql`delete from mirror_rollup_slim where ${inRange}`);
+  await db.execute(sql`
+    insert into mirror_rollup_slim (
+      bucket, direction, status, currency, has_cost, messages, parts, cost, cost_scale
+    )
+    select bucket, direction, status, currency, has_cost, sum(messages), sum(parts), sum(cost),
+      max(cost_scale)
+    from mirror_rollup where ${inRange}
+    group by 1, 2, 3, 4, 5`);
+  const days = sql`day >= (${start}::timestamptz at time zone 'UTC')::date
+    and day < (${end}::timestamptz at time zone 'UTC')::date`;
+  await db.execute(sql`delete from mirror_rollup_day where ${days}`);
+  await db.execute(sql`
+    insert into mirror_rollup_day (
+      day, direction, status, currency, route_id, campaign_id, has_cost,
+      messages, parts, cost, cost_scale
+    )
+    select (bucket at time zone 'UTC')::date, direction, status, currency, route_id,
+      campaign_id, has_cost, sum(messages), sum(parts), sum(cost), max(cost_scale)
+    from mirror_rollup where ${inRange}
+    group by 1, 2, 3, 4, 5, 6, 7`);
 }
 
 export interface WindowRead {
@@ -162,6 +195,10 @@ export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from mirror_messages where created < ${cut}::timestamptz`);
     await tx.execute(sql`delete from mirror_rollup where bucket < ${cut}::timestamptz`);
+    await tx.execute(sql`delete from mirror_rollup_slim where bucket < ${cut}::timestamptz`);
+    await tx.execute(
+      sql`delete from mirror_rollup_day where day < (${cut}::timestamptz at time zone 'UTC')::date`,
+    );
     await tx.execute(sql`delete from mirror_windows where start < ${cut}::timestamptz`);
   });
 }
@@ -169,6 +206,7 @@ export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
 /** Empties the mirror (an admin's "wipe"): the next cycle starts the backfill again. */
 export async function wipeMirror(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate mirror_messages, mirror_rollup, mirror_optouts, mirror_windows, mirror_state`,
+    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_day,
+          mirror_optouts, mirror_windows, mirror_state`,
   );
 }

@@ -6,6 +6,7 @@ import { createTestDb } from "@/lib/db/testing";
 import { complianceFromMirror } from "./compliance";
 import { deliveryFromMirror } from "./delivery";
 import { spendFromMirror } from "./spend";
+import { deriveRollups } from "../write";
 
 // The reports from the local copy over a quarter of 3,000,000 messages (a million a month):
 // `DATABASE_URL=… npx vitest bench --run lib/mirror/answers/answers.bench.ts` prints the time
@@ -57,6 +58,7 @@ beforeAll(async () => {
       cost is not null, count(*), sum(parts), coalesce(sum(cost), 0),
       coalesce(max(scale(cost)), 0)
     from mirror_messages group by 1, 2, 3, 4, 5, 6, 7`);
+  await deriveRollups(t.db, Date.parse("2000-01-01T00:00:00Z"), Date.parse("2100-01-01T00:00:00Z"));
   await t.db.execute(sql`insert into mirror_optouts (mobile_key, id, mobile, created)
     select '4477009' || lpad((i * 7)::text, 6, '0'), i, '+4477009' || lpad((i * 7)::text, 6, '0'),
       timestamptz '2026-01-15 00:00:00+00' + i * interval '1 minute'

@@ -77,7 +77,7 @@ export async function complianceFromMirror(
   const checkedSql = grid.aligned
     ? sql`select day, sum(messages)::float8 as checked
           from (
-            select ${dayNumberSql(sql`bucket`, grid)} as day, messages from mirror_rollup
+            select ${dayNumberSql(sql`bucket`, grid)} as day, messages from mirror_rollup_slim
             where direction = 'MT' and bucket >= ${start}::timestamptz
               and bucket < ${end}::timestamptz
           ) b

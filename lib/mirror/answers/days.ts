@@ -97,6 +97,55 @@ export function messageGroupsSql(grid: DayGrid, direction: string | null): SQL {
   )`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The messages of the range as rows to group BY DAY, without route or campaign: the slim
+ * rollup's 15-minute groups when the days are aligned, else every raw row. Columns: at,
+ * status, currency, has_cost, messages, parts, cost, cost_scale.
+ */
+export function slimGroupsSql(grid: DayGrid, direction: string | null): SQL {
+  if (!grid.aligned) return messageGroupsSql(grid, direction);
+  return sql`(
+    select bucket as at, status, currency, has_cost, messages, parts::integer as parts, cost,
+      cost_scale
+    from mirror_rollup_slim
+    where bucket >= ${isoOf(grid.startMs)}::timestamptz and bucket < ${isoOf(grid.endMs)}::timestamptz
+      ${direction === null ? sql`` : sql`and direction = ${direction}`}
+  )`;
+}
+
+/**
+ * The messages of the whole range as rows to group WITHOUT the day (totals, by status, route,
+ * campaign): the per-day rollup for the UTC days wholly inside the range, and the 15-minute
+ * rollup for the partial days at its ends; every raw row when the days are not aligned.
+ * Columns: status, currency, route_id, campaign_id (null = none), has_cost, messages, parts,
+ * cost, cost_scale.
+ */
+export function rangeGroupsSql(grid: DayGrid, direction: string | null): SQL {
+  const fullStart = Math.ceil(grid.startMs / DAY_MS) * DAY_MS;
+  const fullEnd = Math.floor(grid.endMs / DAY_MS) * DAY_MS;
+  const dir = direction === null ? sql`` : sql`and direction = ${direction}`;
+  const columns = sql`status, currency, nullif(route_id, '') as route_id,
+    nullif(campaign_id, '') as campaign_id, has_cost, messages, parts::integer as parts, cost,
+    cost_scale`;
+  if (!grid.aligned || fullStart >= fullEnd) {
+    // messageGroupsSql already gives null for "none" (and keeps a raw '' as it came).
+    return sql`(
+      select status, currency, route_id, campaign_id, has_cost, messages, parts, cost, cost_scale
+      from ${messageGroupsSql(grid, direction)} as m
+    )`;
+  }
+  return sql`(
+    select ${columns} from mirror_rollup_day
+    where day >= ${isoOf(fullStart).slice(0, 10)}::date and day < ${isoOf(fullEnd).slice(0, 10)}::date ${dir}
+    union all
+    select ${columns} from mirror_rollup
+    where ((bucket >= ${isoOf(grid.startMs)}::timestamptz and bucket < ${isoOf(fullStart)}::timestamptz)
+      or (bucket >= ${isoOf(fullEnd)}::timestamptz and bucket < ${isoOf(grid.endMs)}::timestamptz)) ${dir}
+  )`;
+}
+
 /**
  * Rows of a report's grouping query. PostgreSQL cannot estimate how few groups a range folds
  * into (the day is computed), so with the default work_mem it sorts hundreds of thousands of

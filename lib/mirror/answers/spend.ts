@@ -3,15 +3,23 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { createSpendAggregator, type SpendDimension } from "@/lib/spend/aggregate";
 import type { SpendQuery, SpendSummary } from "@/lib/spend/types";
-import { dayGrid, dayNumberSql, dayOfNumber, groupRows, messageGroupsSql } from "./days";
+import {
+  dayGrid,
+  dayNumberSql,
+  dayOfNumber,
+  groupRows,
+  rangeGroupsSql,
+  slimGroupsSql,
+} from "./days";
 
-// The Spend summary from the local copy: one query over the rollup (or the raw rows when the
+// The Spend summary from the local copy: the days from the slim rollup, the whole-range
+// breakdowns from the per-day rollup and the edges' 15-minute rows (or the raw rows when the
 // zone's days do not fall on quarter hours), grouped once per breakdown with GROUPING SETS,
 // then finished by the same code as a live read (lib/spend/aggregate.ts), so the ordering,
 // scales and formatting are the live answer's. Sums are PostgreSQL's exact `numeric`.
 
 interface Row {
-  /** GROUPING(day, status, route_id, campaign_id): which breakdown the row belongs to. */
+  /** Which breakdown the row belongs to (see DIMENSION_OF). */
   g: number;
   day: number | null;
   status: string | null;
@@ -25,13 +33,14 @@ interface Row {
   scale: number;
 }
 
-// Bits of GROUPING(day, status, route_id, campaign_id): 1 = not part of the row's set.
+// GROUPING(status, route_id, campaign_id) of the whole-range query (1 = not in the row's
+// set); the day rows come from their own query and are marked -1.
 const DIMENSION_OF: Record<number, SpendDimension> = {
-  0b1111: "total",
-  0b0111: "day",
-  0b1011: "status",
-  0b1101: "route",
-  0b1110: "campaign",
+  [-1]: "day",
+  0b111: "total",
+  0b011: "status",
+  0b101: "route",
+  0b110: "campaign",
 };
 
 // JavaScript's trim() in the live aggregator; the codes people meet never hold other spaces.
@@ -44,33 +53,46 @@ export async function spendFromMirror(
   opts: { raw?: boolean } = {},
 ): Promise<SpendSummary> {
   const grid = dayGrid(q.from, q.to, q.tz, opts);
-  const rows = await groupRows<Row>(
-    db,
-    sql`
-      select grouping(day, status, route_id, campaign_id) as g, day, status, route_id,
-        campaign_id, currency, has_cost, sum(messages)::float8 as messages,
-        sum(parts)::float8 as parts, sum(cost)::text as cost, max(cost_scale) as scale
-      from (
-        -- One pass folds the 15-minute groups into days; the five breakdowns then group
-        -- this small result (a few thousand rows for a quarter).
-        select day, status, nullif(btrim(currency, ${BLANKS}), '') as currency, route_id,
-          campaign_id, has_cost, sum(messages) as messages, sum(parts) as parts,
-          sum(cost) as cost, max(cost_scale) as cost_scale
+  const sums = sql`sum(messages)::float8 as messages, sum(parts)::float8 as parts,
+    sum(cost)::text as cost, max(cost_scale) as scale`;
+  const currency = sql`nullif(btrim(currency, ${BLANKS}), '')`;
+  const [byDay, byRange] = await Promise.all([
+    // Per day: the slim rollup (no route, no campaign), a few rows per 15 minutes.
+    groupRows<Row>(
+      db,
+      sql`
+        select -1 as g, day, null as status, null as route_id, null as campaign_id,
+          currency, has_cost, ${sums}
         from (
-          select ${dayNumberSql(sql`at`, grid)} as day, status, currency, route_id,
-            campaign_id, has_cost, messages, parts, cost, cost_scale
-          from ${messageGroupsSql(grid, q.direction)} as m
+          select ${dayNumberSql(sql`at`, grid)} as day, ${currency} as currency, has_cost,
+            messages, parts, cost, cost_scale
+          from ${slimGroupsSql(grid, q.direction)} as m
         ) as b
-        group by day, status, currency, route_id, campaign_id, has_cost
-      ) as r
-      group by grouping sets (
-        (currency, has_cost),
-        (day, currency, has_cost),
-        (status, currency, has_cost),
-        (route_id, currency, has_cost),
-        (campaign_id, currency, has_cost)
-      )`,
-  );
+        group by day, currency, has_cost`,
+    ),
+    // The whole range: whole UTC days from the per-day rollup, the ends from the 15-minute
+    // one; folded once, then grouped per breakdown with GROUPING SETS.
+    groupRows<Row>(
+      db,
+      sql`
+        select grouping(status, route_id, campaign_id) as g, null as day, status, route_id,
+          campaign_id, currency, has_cost, ${sums}
+        from (
+          select status, ${currency} as currency, route_id, campaign_id, has_cost,
+            sum(messages) as messages, sum(parts) as parts, sum(cost) as cost,
+            max(cost_scale) as cost_scale
+          from ${rangeGroupsSql(grid, q.direction)} as m
+          group by status, 2, route_id, campaign_id, has_cost
+        ) as r
+        group by grouping sets (
+          (currency, has_cost),
+          (status, currency, has_cost),
+          (route_id, currency, has_cost),
+          (campaign_id, currency, has_cost)
+        )`,
+    ),
+  ]);
+  const rows = [...byDay, ...byRange];
   const agg = createSpendAggregator(q);
   for (const r of rows) {
     const dimension = DIMENSION_OF[Number(r.g)];

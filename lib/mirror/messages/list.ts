@@ -122,7 +122,7 @@ export async function countMessages(
     if (s.status) parts.push(sql`status = any(${sql.param(s.status)}::text[])`);
     const [row] = await queryRows<{ n: number }>(
       db,
-      sql`select coalesce(sum(messages), 0)::float8 as n from mirror_rollup
+      sql`select coalesce(sum(messages), 0)::float8 as n from mirror_rollup_slim
           where ${sql.join(parts, sql` and `)}`,
     );
     return Number(row?.n ?? 0);
