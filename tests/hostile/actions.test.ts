@@ -5,6 +5,7 @@ import * as messagesActions from "@/lib/messages/actions";
 import * as optoutsActions from "@/lib/optouts/actions";
 import * as settingsActions from "@/lib/settings/actions";
 import * as authActions from "@/lib/auth/actions";
+import * as mirrorActions from "@/lib/mirror/actions";
 import { checkAction, openWorld, type World } from "./action-harness";
 import {
   DAYS_AGO,
@@ -49,6 +50,7 @@ const FUNCTIONS = {
   ...settingsActions,
   ...usersActions,
   ...authActions,
+  ...mirrorActions,
 } as unknown as Record<string, AnyAction>;
 
 /** Each run costs a scrypt hash (≈ 0.1 s): fewer runs keep the suite fast. */

@@ -111,10 +111,12 @@ export const PAGES: readonly PageEntry[] = [
   { route: "/admin", path: "/admin", params: {} },
   { route: "/admin/users", path: "/admin/users", params: {} },
   { route: "/admin/audit", path: "/admin/audit", params: auditFilters, browser: true },
+  { route: "/admin/sync", path: "/admin/sync", params: {} },
 ];
 
 export const ROUTES: readonly RouteEntry[] = [
   { route: "/api/health", params: {}, body: "json" },
+  { route: "/api/sync/status", params: {}, body: "json" },
   { route: "/api/admin/audit", params: auditFilters, body: "csv" },
   {
     route: "/api/spend",
@@ -185,6 +187,18 @@ export const ACTIONS: readonly ActionEntry[] = [
     name: "saveKeyAction",
     fields: { baseUrl: "baseUrl", apiKey: "apiKey" },
     audits: "settings.key_change",
+  },
+  {
+    file: "lib/mirror/actions.ts",
+    name: "syncNowAction",
+    fields: {},
+    audits: "sync.now",
+  },
+  {
+    file: "lib/mirror/actions.ts",
+    name: "wipeMirrorAction",
+    fields: { confirm: "text" },
+    audits: "sync.wipe",
   },
   {
     file: "lib/settings/actions.ts",
