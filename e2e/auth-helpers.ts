@@ -17,7 +17,11 @@ export async function contextAs(
   password = E2E_DEMO_PASSWORD,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  await signIn(await context.newPage(), email, password);
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  // The sign-in page's own requests end before the caller goes on (a late response must not
+  // land after the caller has changed the session: seen once as a logout undone in CI).
+  await page.waitForLoadState("networkidle");
   return context;
 }
 
