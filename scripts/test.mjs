@@ -16,6 +16,8 @@ delete env.DATABASE_URL;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// What failed, by name, printed again just above the last line: CI shows only the tail.
+const failures = [];
 
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}`);
@@ -35,6 +37,7 @@ function background(label, cmd, args) {
       if (code === 0) passed += 1;
       else {
         failed += 1;
+        failures.push(label);
         console.error(`✗ ${label} failed`);
       }
       resolve();
@@ -79,8 +82,21 @@ function vitest(label, file, paths, extraEnv) {
     passed += v.numPassedTests ?? 0;
     failed += v.numFailedTests ?? 0;
     skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+    for (const suite of v.testResults ?? []) {
+      for (const t of suite.assertionResults ?? []) {
+        if (t.status === "failed") failures.push(`${label}: ${suite.name} › ${t.fullName}`);
+      }
+      if (suite.status === "failed" && !(suite.assertionResults ?? []).length) {
+        failures.push(
+          `${label}: ${suite.name} did not load: ${String(suite.message).slice(0, 300)}`,
+        );
+      }
+    }
     if (!ok && !v.numFailedTests) failed += 1; // a suite that failed to load
-  } else if (!ok) failed += 1;
+  } else if (!ok) {
+    failed += 1;
+    failures.push(`${label}: no report`);
+  }
 }
 
 vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []);
@@ -112,10 +128,25 @@ for (const p of reports) {
   failed += (p.stats.unexpected ?? 0) + (p.stats.flaky ?? 0);
   skipped += p.stats.skipped ?? 0;
   e2eUnexpected += p.stats.unexpected ?? 0;
+  collectE2eFailures(p.suites ?? [], []);
+}
+
+/** Playwright's JSON nests suites (file, describe) around specs; a spec failed when a test did. */
+function collectE2eFailures(suites, path) {
+  for (const s of suites) {
+    const here = s.title ? [...path, s.title] : path;
+    for (const spec of s.specs ?? []) {
+      const bad = (spec.tests ?? []).some((t) => t.status === "unexpected" || t.status === "flaky");
+      if (bad)
+        failures.push(`end-to-end: ${[...here, spec.title].join(" › ")} (line ${spec.line})`);
+    }
+    collectE2eFailures(s.suites ?? [], here);
+  }
 }
 // A shard that crashed or wrote no report still fails the run.
 if (!e2eOk && e2eUnexpected === 0) failed += 1;
 if (reports.length < E2E_SHARDS) failed += 1;
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join("\n")}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
