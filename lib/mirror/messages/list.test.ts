@@ -8,7 +8,9 @@ import type { Message } from "@/lib/mobivate/types";
 import { messagePredicate, messageSearchSchema } from "@/lib/search/message-filter";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
-import { countMessages, listMirrorMessages } from "./list";
+import { sql } from "drizzle-orm";
+import { rebuildRollup, upsertMessages } from "@/lib/mirror/write";
+import { countMessages, listMirrorMessages, pageQuery } from "./list";
 
 // The Messages table from the local copy against the live search on the same sandbox data:
 // the same rows for the same range and filters, in the chosen order, page by page, with the
@@ -246,5 +248,88 @@ describe("Messages from the local copy (sandbox + database)", { timeout: 60_000 
     const got = await allPages(week, search, sort, 100);
     expect(got.total).toBe(want.length);
     expect(ids(got.rows)).toEqual(ids(want));
+  });
+});
+
+describe("the page query's order", { timeout: 60_000 }, () => {
+  const none = messageSearchSchema.parse({});
+  const q = (sort: MessageSort) => ({
+    startMs: Date.parse("2022-12-30T00:00:00Z"),
+    endMs: Date.parse("2023-01-05T00:00:00Z"),
+    search: none,
+    sort,
+    page: 1,
+    pageSize: 50,
+  });
+
+  it("newest first (and its reverse) reads the (created, id) index: no sort of the range", async () => {
+    // With scans that need a sort made expensive, a plan still holding a Sort node means the
+    // ORDER BY does not match the index (e.g. it sorts by the epoch output column): over a
+    // quarter that is seconds instead of milliseconds.
+    const plan = async (sort: MessageSort, reverse: boolean) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+        const query = pageQuery(q(sort), 50, 0, reverse);
+        const res = (await tx.execute(sql`explain (format json) ${query}`)) as unknown as {
+          rows: { "QUERY PLAN": unknown }[];
+        };
+        return JSON.stringify(res.rows[0]?.["QUERY PLAN"]);
+      });
+    for (const desc of [true, false]) {
+      for (const reverse of [false, true]) {
+        const text = await plan({ column: "created", desc }, reverse);
+        expect(text).toContain("mirror_messages_created_id_idx");
+        expect(text).not.toMatch(/"Node Type":"(Incremental )?Sort"/);
+      }
+    }
+  });
+
+  it("costs sort by value, not as text", async () => {
+    const own = await createTestDb();
+    try {
+      const at = Date.parse("2024-03-01T00:00:00Z");
+      const costs = ["9.5", "10.25", "100", "0.001", null, "2.000000000000000001"];
+      const msgs: Message[] = costs.map((cost, i) => ({
+        ...all[0]!,
+        id: `cost-${i}`,
+        created: at + i * 1000,
+        modified: at + i * 1000,
+        cost,
+        currency: cost === null ? null : "AUD",
+      }));
+      const window = { day: "2024-03-01", start: at, end: at + 86_400_000 };
+      await upsertMessages(own.db, window, msgs, { bodies: true });
+      await rebuildRollup(own.db, window);
+      const read = async (desc: boolean) =>
+        (
+          await listMirrorMessages(own.db, {
+            startMs: at,
+            endMs: at + 86_400_000,
+            search: none,
+            sort: { column: "cost", desc },
+            page: 1,
+            pageSize: 10,
+          })
+        ).rows.map((m) => m.cost);
+      expect(await read(false)).toEqual([
+        "0.001",
+        "2.000000000000000001",
+        "9.5",
+        "10.25",
+        "100",
+        null,
+      ]);
+      expect(await read(true)).toEqual([
+        "100",
+        "10.25",
+        "9.5",
+        "2.000000000000000001",
+        "0.001",
+        null,
+      ]);
+    } finally {
+      await own.cleanup();
+    }
   });
 });

@@ -40,22 +40,27 @@ interface SortSpec {
 
 // Text is ordered byte-wise (collate "C"): the same on every server whatever its locale.
 // created and id keep their own collation so the (created, id) index serves newest first.
+// Every column is named with its table: MESSAGE_COLUMNS gives the output columns created,
+// modified and cost other values (epoch ms, text), and a bare name in ORDER BY means the
+// output column, which would sort the whole range by a computed value (seconds over a
+// quarter, instead of reading the index) and costs as text ("10.25" before "9.5").
+const T = "mirror_messages";
 const SORTS: Record<MessageSortColumn, SortSpec> = {
-  created: { expr: "created", nullable: false },
-  modified: { expr: "modified", nullable: true },
-  direction: { expr: `direction collate "C"`, nullable: false },
-  originator: { expr: `originator collate "C"`, nullable: false },
-  recipient: { expr: `recipient collate "C"`, nullable: false },
-  body: { expr: `body collate "C"`, nullable: true },
-  status: { expr: `status collate "C"`, nullable: false },
-  parts: { expr: "parts", nullable: false },
-  cost: { expr: "cost", nullable: true },
-  currency: { expr: `currency collate "C"`, nullable: true },
-  id: { expr: "id", nullable: false },
-  inReplyTo: { expr: `in_reply_to collate "C"`, nullable: true },
-  routeId: { expr: `route_id collate "C"`, nullable: true },
-  senderReference: { expr: `sender_reference collate "C"`, nullable: true },
-  campaignId: { expr: `campaign_id collate "C"`, nullable: true },
+  created: { expr: `${T}.created`, nullable: false },
+  modified: { expr: `${T}.modified`, nullable: true },
+  direction: { expr: `${T}.direction collate "C"`, nullable: false },
+  originator: { expr: `${T}.originator collate "C"`, nullable: false },
+  recipient: { expr: `${T}.recipient collate "C"`, nullable: false },
+  body: { expr: `${T}.body collate "C"`, nullable: true },
+  status: { expr: `${T}.status collate "C"`, nullable: false },
+  parts: { expr: `${T}.parts`, nullable: false },
+  cost: { expr: `${T}.cost`, nullable: true },
+  currency: { expr: `${T}.currency collate "C"`, nullable: true },
+  id: { expr: `${T}.id`, nullable: false },
+  inReplyTo: { expr: `${T}.in_reply_to collate "C"`, nullable: true },
+  routeId: { expr: `${T}.route_id collate "C"`, nullable: true },
+  senderReference: { expr: `${T}.sender_reference collate "C"`, nullable: true },
+  campaignId: { expr: `${T}.campaign_id collate "C"`, nullable: true },
 };
 
 /**
@@ -67,7 +72,7 @@ export function orderBy(sort: MessageSort, reverse = false): SQL {
   const desc = sort.desc !== reverse;
   const dir = desc ? "desc" : "asc";
   const nulls = spec.nullable ? (reverse ? " nulls first" : " nulls last") : "";
-  const tie = sort.column === "id" ? "" : `, id ${dir}`;
+  const tie = sort.column === "id" ? "" : `, ${T}.id ${dir}`;
   return sql.raw(`order by ${spec.expr} ${dir}${nulls}${tie}`);
 }
 
@@ -146,25 +151,22 @@ export async function listMirrorMessages(db: Db, q: MirrorListQuery): Promise<Mi
   });
 }
 
+/** The rows of one page: `limit` rows after `offset`, in the sort's order or its reverse. */
+export function pageQuery(q: MirrorListQuery, limit: number, offset: number, reverse = false) {
+  return sql`select ${MESSAGE_COLUMNS} from mirror_messages where ${whereOf(q)}
+    ${orderBy(q.sort, reverse)} limit ${limit} offset ${offset}`;
+}
+
 async function readPage(db: Db, q: MirrorListQuery): Promise<MirrorListPage> {
   const total = await countMessages(db, q);
   const offset = (q.page - 1) * q.pageSize;
   if (offset >= total) return { rows: [], total };
-  const where = whereOf(q);
   const take = Math.min(q.pageSize, total - offset);
   const fromEnd = offset > total / 2;
-  const rows = fromEnd
-    ? (
-        await queryRows<MessageRow>(
-          db,
-          sql`select ${MESSAGE_COLUMNS} from mirror_messages where ${where}
-              ${orderBy(q.sort, true)} limit ${take} offset ${total - offset - take}`,
-        )
-      ).reverse()
-    : await queryRows<MessageRow>(
-        db,
-        sql`select ${MESSAGE_COLUMNS} from mirror_messages where ${where}
-            ${orderBy(q.sort)} limit ${take} offset ${offset}`,
-      );
+  const rows = await queryRows<MessageRow>(
+    db,
+    fromEnd ? pageQuery(q, take, total - offset - take, true) : pageQuery(q, take, offset),
+  );
+  if (fromEnd) rows.reverse();
   return { rows: rows.map(toMessage), total };
 }
