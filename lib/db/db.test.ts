@@ -27,6 +27,7 @@ describe(
         "mirror_optouts",
         "mirror_rollup",
         "mirror_rollup_day",
+        "mirror_rollup_hour",
         "mirror_rollup_slim",
         "mirror_state",
         "mirror_windows",

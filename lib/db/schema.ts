@@ -214,6 +214,32 @@ export const mirrorRollupSlim = pgTable(
 );
 
 /**
+ * The slim rollup per hour: the days of a range whose day starts fall on whole hours (nearly
+ * every zone's) read a quarter of the slim rollup's rows; hours holding a day start at :30 or
+ * :45 are read from the slim rollup. Derived from mirror_rollup_slim with it.
+ */
+export const mirrorRollupHour = pgTable(
+  "mirror_rollup_hour",
+  {
+    bucket: at("bucket").notNull(),
+    direction: text("direction").notNull(),
+    status: text("status").notNull(),
+    currency: text("currency").notNull(),
+    hasCost: boolean("has_cost").notNull(),
+    messages: integer("messages").notNull(),
+    parts: bigint("parts", { mode: "number" }).notNull(),
+    cost: numeric("cost").notNull(),
+    costScale: integer("cost_scale").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "mirror_rollup_hour_pk",
+      columns: [t.bucket, t.direction, t.status, t.currency, t.hasCost],
+    }),
+  ],
+);
+
+/**
  * The full rollup per UTC day: whole-range breakdowns (by status, route, campaign) read one
  * row per combination and day for the days wholly inside the range, and the 15-minute rows
  * only for the partial days at its ends. Derived from mirror_rollup with it.

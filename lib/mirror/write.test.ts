@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await t.db.execute(
-    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_day,
+    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_hour, mirror_rollup_day,
           mirror_optouts, mirror_windows`,
   );
 });
@@ -149,7 +149,7 @@ describe("rebuildRollup", () => {
 });
 
 describe("the derived rollups", () => {
-  it("the slim and per-day rollups equal GROUP BYs over the raw rows, rebuilt with the window", async () => {
+  it("the slim, hourly and per-day rollups equal GROUP BYs over the raw rows, rebuilt with the window", async () => {
     const base = at("2026-03-09T10:00:00Z");
     const msgs = [
       messageFixture({ id: id(30), created: base, cost: "0.0425", routeId: "r1" }),
@@ -194,6 +194,24 @@ describe("the derived rollups", () => {
         cost: "0.0425",
       },
     ]);
+    // The hourly slim rollup: the two quarters of 10:00 folded into one row per group.
+    const hourly = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select (extract(epoch from bucket) * 1000)::float8 as bucket, direction, status,
+            messages, cost::text as cost, cost_scale
+          from mirror_rollup_hour order by bucket, direction`,
+    );
+    expect(hourly).toEqual([
+      { bucket: base, direction: "MO", status: "FAILED", messages: 1, cost: "0", cost_scale: 0 },
+      {
+        bucket: base,
+        direction: "MT",
+        status: "DELIVERED",
+        messages: 3,
+        cost: "0.1850",
+        cost_scale: 4,
+      },
+    ]);
     const perDay = await queryRows<Record<string, unknown>>(
       t.db,
       sql`select day::text as day, route_id, campaign_id, sum(messages)::int as messages,
@@ -208,12 +226,13 @@ describe("the derived rollups", () => {
     ]);
     // A second rebuild replaces (never adds to) the window's derived rows.
     await rebuildRollup(t.db, day);
-    const [n] = await queryRows<{ slim: number; perday: number }>(
+    const [n] = await queryRows<{ slim: number; hourly: number; perday: number }>(
       t.db,
       sql`select (select sum(messages) from mirror_rollup_slim)::int as slim,
+                 (select sum(messages) from mirror_rollup_hour)::int as hourly,
                  (select sum(messages) from mirror_rollup_day)::int as perday`,
     );
-    expect(n).toEqual({ slim: 4, perday: 4 });
+    expect(n).toEqual({ slim: 4, hourly: 4, perday: 4 });
   });
 });
 

@@ -100,8 +100,8 @@ export async function rebuildRollup(db: Db, window: SyncWindow): Promise<void> {
 }
 
 /**
- * The slim (no route, no campaign) and per-day rollups of whole UTC days [startMs, endMs),
- * derived from their 15-minute rollup: what the reports read for the days of a range and for
+ * The slim (no route, no campaign), hourly slim and per-day rollups of whole UTC days
+ * [startMs, endMs), derived from their 15-minute rollup: what the reports read for the days of a range and for
  * whole-range breakdowns.
  */
 export async function deriveRollups(db: Db, startMs: number, endMs: number): Promise<void> {
@@ -116,6 +116,15 @@ export async function deriveRollups(db: Db, startMs: number, endMs: number): Pro
     select bucket, direction, status, currency, has_cost, sum(messages), sum(parts), sum(cost),
       max(cost_scale)
     from mirror_rollup where ${inRange}
+    group by 1, 2, 3, 4, 5`);
+  await db.execute(sql`delete from mirror_rollup_hour where ${inRange}`);
+  await db.execute(sql`
+    insert into mirror_rollup_hour (
+      bucket, direction, status, currency, has_cost, messages, parts, cost, cost_scale
+    )
+    select date_bin('1 hour', bucket, timestamptz '2000-01-01 00:00:00+00'), direction, status,
+      currency, has_cost, sum(messages), sum(parts), sum(cost), max(cost_scale)
+    from mirror_rollup_slim where ${inRange}
     group by 1, 2, 3, 4, 5`);
   const days = sql`day >= (${start}::timestamptz at time zone 'UTC')::date
     and day < (${end}::timestamptz at time zone 'UTC')::date`;
@@ -196,6 +205,7 @@ export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
     await tx.execute(sql`delete from mirror_messages where created < ${cut}::timestamptz`);
     await tx.execute(sql`delete from mirror_rollup where bucket < ${cut}::timestamptz`);
     await tx.execute(sql`delete from mirror_rollup_slim where bucket < ${cut}::timestamptz`);
+    await tx.execute(sql`delete from mirror_rollup_hour where bucket < ${cut}::timestamptz`);
     await tx.execute(
       sql`delete from mirror_rollup_day where day < (${cut}::timestamptz at time zone 'UTC')::date`,
     );
@@ -206,7 +216,7 @@ export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
 /** Empties the mirror (an admin's "wipe"): the next cycle starts the backfill again. */
 export async function wipeMirror(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_day,
+    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_hour, mirror_rollup_day,
           mirror_optouts, mirror_windows, mirror_state`,
   );
 }

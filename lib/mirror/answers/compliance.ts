@@ -6,7 +6,7 @@ import type { SentAfterOptOut } from "@/lib/compliance/match";
 import { OPT_OUT_HISTORY_START } from "@/lib/compliance/history";
 import type { ComplianceDay, ComplianceQuery, ComplianceSummary } from "@/lib/compliance/types";
 import { queryRows } from "../write";
-import { dayGrid, dayNumberSql, dayOfNumber, isoOf } from "./days";
+import { dayGrid, dayNumberSql, dayOfNumber, isoOf, slimGroupsSql } from "./days";
 
 // The "sent after opt-out" report from the local copy: the outgoing messages of the range
 // joined to the opt-out list on the phone key (the same key lib/compliance/match.ts compares
@@ -73,17 +73,13 @@ export async function complianceFromMirror(
       where m.recipient_key = o.mobile_key and m.created > o.created and ${outgoing}
     ) m
     where o.mobile_key <> '' and o.created >= ${historyStart}::timestamptz`;
-  // Outgoing messages per day: the rollup's when the days are aligned to it.
-  const checkedSql = grid.aligned
-    ? sql`select day, sum(messages)::float8 as checked
-          from (
-            select ${dayNumberSql(sql`bucket`, grid)} as day, messages from mirror_rollup_slim
-            where direction = 'MT' and bucket >= ${start}::timestamptz
-              and bucket < ${end}::timestamptz
-          ) b
-          group by day`
-    : sql`select ${dayNumberSql(sql`m.created`, grid)} as day, count(*)::float8 as checked
-          from mirror_messages m where ${outgoing} group by 1`;
+  // Outgoing messages per day: the rollups' when the days are aligned to them (slimGroupsSql
+  // falls back to the raw rows otherwise).
+  const checkedSql = sql`select day, sum(messages)::float8 as checked
+    from (
+      select ${dayNumberSql(sql`at`, grid)} as day, messages from ${slimGroupsSql(grid, "MT")} as m
+    ) b
+    group by day`;
 
   const [checkedRows, nationalRows, matchCounts, matchRows, optOutRows] = await Promise.all([
     queryRows<CountRow>(db, checkedSql),

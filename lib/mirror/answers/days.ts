@@ -99,19 +99,58 @@ export function messageGroupsSql(grid: DayGrid, direction: string | null): SQL {
 
 const DAY_MS = 86_400_000;
 
+const HOUR_MS = 3_600_000;
+
 /**
- * The messages of the range as rows to group BY DAY, without route or campaign: the slim
- * rollup's 15-minute groups when the days are aligned, else every raw row. Columns: at,
- * status, currency, has_cost, messages, parts, cost, cost_scale.
+ * Where the days of an aligned range read their groups: the hourly slim rollup for every hour
+ * that lies wholly inside one day, and the 15-minute slim rollup for the hours holding a day
+ * start that is not on the hour (a :30 or :45 zone's midnights, and the range's own ends).
+ * Sydney's, London's or New York's days read hours only: a quarter's days fold ~4× fewer rows.
+ */
+export function hourPlan(grid: DayGrid): {
+  hoursFrom: number;
+  hoursTo: number;
+  split: number[];
+  quarters: number[];
+} {
+  const split = [
+    ...new Set(grid.starts.filter((s) => s % HOUR_MS !== 0).map((s) => s - (s % HOUR_MS))),
+  ];
+  const quarters: number[] = [];
+  for (const h of split) {
+    for (let b = h; b < h + HOUR_MS; b += BUCKET_MS) {
+      if (b >= grid.startMs && b < grid.endMs) quarters.push(b);
+    }
+  }
+  return {
+    hoursFrom: Math.ceil(grid.startMs / HOUR_MS) * HOUR_MS,
+    hoursTo: Math.floor(grid.endMs / HOUR_MS) * HOUR_MS,
+    split,
+    quarters,
+  };
+}
+
+/**
+ * The messages of the range as rows to group BY DAY, without route or campaign: the hourly
+ * and 15-minute slim rollups (hourPlan) when the days are aligned, else every raw row.
+ * Columns: at, status, currency, has_cost, messages, parts, cost, cost_scale.
  */
 export function slimGroupsSql(grid: DayGrid, direction: string | null): SQL {
   if (!grid.aligned) return messageGroupsSql(grid, direction);
+  const plan = hourPlan(grid);
+  const dir = direction === null ? sql`` : sql`and direction = ${direction}`;
+  const columns = sql`bucket as at, status, currency, has_cost, messages, parts::integer as parts,
+    cost, cost_scale`;
+  const hours = sql`select ${columns} from mirror_rollup_hour
+    where bucket >= ${isoOf(plan.hoursFrom)}::timestamptz and bucket < ${isoOf(plan.hoursTo)}::timestamptz
+      ${plan.split.length ? sql`and bucket <> all(${sql.param(plan.split.map(isoOf))}::timestamptz[])` : sql``}
+      ${dir}`;
+  if (plan.quarters.length === 0) return sql`(${hours})`;
   return sql`(
-    select bucket as at, status, currency, has_cost, messages, parts::integer as parts, cost,
-      cost_scale
-    from mirror_rollup_slim
-    where bucket >= ${isoOf(grid.startMs)}::timestamptz and bucket < ${isoOf(grid.endMs)}::timestamptz
-      ${direction === null ? sql`` : sql`and direction = ${direction}`}
+    ${hours}
+    union all
+    select ${columns} from mirror_rollup_slim
+    where bucket = any(${sql.param(plan.quarters.map(isoOf))}::timestamptz[]) ${dir}
   )`;
 }
 

@@ -6,6 +6,7 @@ import type { Message } from "@/lib/mobivate/types";
 import { phoneDigits } from "@/lib/phone/number";
 import type { MessageSearch } from "@/lib/search/message-filter";
 import { queryRows } from "@/lib/mirror/write";
+import { slimGroupsSql, type DayGrid } from "@/lib/mirror/answers/days";
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "./rows";
 
 // The Messages table answered by SQL on the local copy: the whole range sorted by any column
@@ -110,7 +111,7 @@ export function whereOf(q: Pick<MirrorListQuery, "startMs" | "endMs" | "directio
 
 /**
  * The number of messages of the range and filters. With only a direction and statuses, and
- * a range on quarter hours (every zone's days are), it is a sum over the rollup's buckets.
+ * a range on quarter hours (every zone's days are), it is a sum over the rollups' buckets.
  */
 export async function countMessages(
   db: Db,
@@ -119,16 +120,19 @@ export async function countMessages(
   const { search: s } = q;
   const onQuarters = q.startMs % QUARTER_HOUR_MS === 0 && q.endMs % QUARTER_HOUR_MS === 0;
   if (onQuarters && !s.number && !s.q && !s.campaign && !s.route) {
-    const parts: SQL[] = [
-      sql`bucket >= ${iso(q.startMs)}::timestamptz`,
-      sql`bucket < ${iso(q.endMs)}::timestamptz`,
-    ];
-    if (q.direction) parts.push(sql`direction = ${q.direction}`);
-    if (s.status) parts.push(sql`status = any(${sql.param(s.status)}::text[])`);
+    // One "day" from start to end: its whole hours from the hourly rollup, the rest quarters.
+    const span: DayGrid = {
+      days: [],
+      starts: [q.startMs, q.endMs],
+      startMs: q.startMs,
+      endMs: q.endMs,
+      aligned: true,
+    };
+    const status = s.status ? sql`where status = any(${sql.param(s.status)}::text[])` : sql``;
     const [row] = await queryRows<{ n: number }>(
       db,
-      sql`select coalesce(sum(messages), 0)::float8 as n from mirror_rollup_slim
-          where ${sql.join(parts, sql` and `)}`,
+      sql`select coalesce(sum(messages), 0)::float8 as n
+          from ${slimGroupsSql(span, q.direction ?? null)} as m ${status}`,
     );
     return Number(row?.n ?? 0);
   }
