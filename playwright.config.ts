@@ -47,7 +47,9 @@ export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI: a spec that passes on it is listed as flaky by scripts/test.mjs (the
+  // 2-core machine is noisy); one that fails twice fails the run.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   // scripts/e2e.mjs gives each shard its own JSON file; scripts/test.mjs adds them up.
