@@ -159,6 +159,16 @@ describe("Messages from the local copy (sandbox + database)", { timeout: 60_000 
     const none = messageSearchSchema.parse({});
     const q = { startMs, endMs, search: none };
     expect(await countMessages(t.db, q)).toBe(want);
+    // The whole quarters inside from the rollups, the minutes at the edges row by row.
+    const status = all.find((m) => m.created >= startMs && m.created < endMs)!.status;
+    expect(
+      await countMessages(t.db, { ...q, direction: "MT", search: { ...none, status: [status] } }),
+    ).toBe(
+      all.filter(
+        (m) =>
+          m.direction === "MT" && m.status === status && m.created >= startMs && m.created < endMs,
+      ).length,
+    );
     // On quarter hours the rollup answers; it equals the raw rows.
     const quarters = { startMs: startMs - 7 * 60_000, endMs: endMs + 7.5 * 60_000, search: none };
     expect(await countMessages(t.db, { ...quarters, direction: "MT" })).toBe(

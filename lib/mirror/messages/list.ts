@@ -110,37 +110,48 @@ export function whereOf(q: Pick<MirrorListQuery, "startMs" | "endMs" | "directio
 }
 
 /**
- * The number of messages of the range and filters. With only a direction and statuses, and
- * a range on quarter hours (every zone's days are), it is a sum over the rollups' buckets.
+ * The number of messages of the range and filters. With only a direction and statuses, the
+ * quarter hours wholly inside the range are a sum over the rollups' buckets, and only the
+ * minutes before the first and after the last (none for a zone's days) are counted row by row.
  */
 export async function countMessages(
   db: Db,
   q: Pick<MirrorListQuery, "startMs" | "endMs" | "direction" | "search">,
 ): Promise<number> {
   const { search: s } = q;
-  const onQuarters = q.startMs % QUARTER_HOUR_MS === 0 && q.endMs % QUARTER_HOUR_MS === 0;
-  if (onQuarters && !s.number && !s.q && !s.campaign && !s.route) {
-    // One "day" from start to end: its whole hours from the hourly rollup, the rest quarters.
-    const span: DayGrid = {
-      days: [],
-      starts: [q.startMs, q.endMs],
-      startMs: q.startMs,
-      endMs: q.endMs,
-      aligned: true,
-    };
-    const status = s.status ? sql`where status = any(${sql.param(s.status)}::text[])` : sql``;
+  const rawCount = async (startMs: number, endMs: number) => {
+    if (startMs >= endMs) return 0;
     const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::float8 as n from mirror_messages
+          where ${whereOf({ ...q, startMs, endMs })}`,
+    );
+    return Number(row?.n ?? 0);
+  };
+  const first = Math.ceil(q.startMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const last = Math.floor(q.endMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  if (s.number || s.q || s.campaign || s.route || first >= last) {
+    return rawCount(q.startMs, q.endMs);
+  }
+  // One "day" from the first quarter to the last: whole hours from the hourly rollup.
+  const span: DayGrid = {
+    days: [],
+    starts: [first, last],
+    startMs: first,
+    endMs: last,
+    aligned: true,
+  };
+  const status = s.status ? sql`where status = any(${sql.param(s.status)}::text[])` : sql``;
+  const [[row], before, after] = await Promise.all([
+    queryRows<{ n: number }>(
       db,
       sql`select coalesce(sum(messages), 0)::float8 as n
           from ${slimGroupsSql(span, q.direction ?? null)} as m ${status}`,
-    );
-    return Number(row?.n ?? 0);
-  }
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::float8 as n from mirror_messages where ${whereOf(q)}`,
-  );
-  return Number(row?.n ?? 0);
+    ),
+    rawCount(q.startMs, first),
+    rawCount(last, q.endMs),
+  ]);
+  return Number(row?.n ?? 0) + before + after;
 }
 
 /**
