@@ -28,24 +28,31 @@ function run(label, cmd, args, extraEnv = {}) {
   return res.status === 0;
 }
 
-/** One check run in the background; its output is printed whole when it ends. */
-function background(label, cmd, args) {
+/** A command run beside others; its output is printed whole when it ends. Resolves to its success. */
+function buffered(label, cmd, args, extraEnv = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      env: { ...env, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("close", (code) => {
       console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}\n${output.trimEnd()}`);
-      if (code === 0) passed += 1;
-      else {
-        failed += 1;
-        failures.push(label);
-        console.error(`✗ ${label} failed`);
-      }
-      resolve();
+      resolve(code === 0);
     });
   });
+}
+
+/** One check run in the background, counted as one test. */
+async function background(label, cmd, args) {
+  if (await buffered(label, cmd, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+    console.error(`✗ ${label} failed`);
+  }
 }
 
 function readJson(path) {
@@ -66,9 +73,9 @@ await Promise.all([
 ]);
 
 /** Runs Vitest on `paths`; returns its JSON report (undefined when it wrote none) and status. */
-function vitestRun(label, file, paths, extraEnv) {
+async function vitestRun(label, file, paths, extraEnv) {
   rmSync(file, { force: true });
-  const ok = run(
+  const ok = await buffered(
     label,
     "npx",
     [
@@ -106,8 +113,8 @@ function vitestFailures(report) {
  * listed as flaky (the 2-core CI machine is noisy, and a test waiting on a timer or a server
  * under load fails now and then), what fails again fails the run.
  */
-function vitest(label, file, paths, extraEnv) {
-  const first = vitestRun(label, file, paths, extraEnv);
+async function vitest(label, file, paths, extraEnv) {
+  const first = await vitestRun(label, file, paths, extraEnv);
   const v = first.report;
   if (!v) {
     failed += 1;
@@ -126,7 +133,7 @@ function vitest(label, file, paths, extraEnv) {
   const files = [...new Set(firstFailures.values())];
   const again =
     files.length <= 5
-      ? vitestRun(
+      ? await vitestRun(
           `${label}, the failed files again`,
           file.replace(/\.json$/, "-again.json"),
           files,
@@ -155,25 +162,40 @@ function vitest(label, file, paths, extraEnv) {
   }
 }
 
-vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []);
-// The storage, accounts, audit and settings suites again on an external PostgreSQL server
-// when one is given (.ci/run starts Debian's 15): same tests, DATABASE_URL set, proving the
-// app works on PostgreSQL 14+ and not only on the embedded 18.
-if (process.env.TEST_DATABASE_URL) {
-  vitest(
-    "storage and accounts tests on the PostgreSQL of TEST_DATABASE_URL",
-    "test-results/vitest-postgres.json",
-    ["lib/db", "lib/auth", "lib/audit", "lib/settings", "lib/mirror"],
-    { DATABASE_URL: process.env.TEST_DATABASE_URL },
-  );
-} else {
-  console.log("\n(TEST_DATABASE_URL not set: the PostgreSQL run of the storage tests is skipped)");
+// Side by side: the Vitest run on the embedded PostgreSQL, the storage suites on an external
+// PostgreSQL server when one is given (.ci/run starts Debian's 15: the same tests with
+// DATABASE_URL set, proving the app works on PostgreSQL 14+ and not only on the embedded 18),
+// and the production build the end-to-end tests use. The tests spend much of their time
+// waiting on sandboxes and timers, so the build fills cores they leave idle.
+const storagePaths = ["lib/db", "lib/auth", "lib/audit", "lib/settings", "lib/mirror"];
+let buildOk = true;
+await Promise.all([
+  vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []),
+  process.env.TEST_DATABASE_URL
+    ? vitest(
+        "storage and accounts tests on the PostgreSQL of TEST_DATABASE_URL",
+        "test-results/vitest-postgres.json",
+        storagePaths,
+        { DATABASE_URL: process.env.TEST_DATABASE_URL },
+      )
+    : console.log(
+        "\n(TEST_DATABASE_URL not set: the PostgreSQL run of the storage tests is skipped)",
+      ),
+  buffered("production build for the end-to-end tests", "npx", ["next", "build"]).then((ok) => {
+    buildOk = ok;
+  }),
+]);
+if (!buildOk) {
+  failed += 1;
+  failures.push("production build (the end-to-end tests were not run)");
 }
 
 for (const f of readdirSync("test-results")) {
   if (/^e2e(?:-\d+)?\.json$/.test(f)) rmSync(`test-results/${f}`, { force: true });
 }
-const e2eOk = run("end-to-end tests", "node", ["scripts/e2e.mjs", `--shards=${E2E_SHARDS}`]);
+const e2eOk =
+  buildOk &&
+  run("end-to-end tests", "node", ["scripts/e2e.mjs", "--no-build", `--shards=${E2E_SHARDS}`]);
 const reports = readdirSync("test-results")
   .filter((f) => /^e2e(?:-\d+)?\.json$/.test(f))
   .map((f) => readJson(`test-results/${f}`));
@@ -202,8 +224,8 @@ function collectE2eFailures(suites, path) {
   }
 }
 // A shard that crashed or wrote no report still fails the run.
-if (!e2eOk && e2eUnexpected === 0) failed += 1;
-if (reports.length < E2E_SHARDS) failed += 1;
+if (buildOk && !e2eOk && e2eUnexpected === 0) failed += 1;
+if (buildOk && reports.length < E2E_SHARDS) failed += 1;
 
 if (flaky.length) {
   console.log(`\nFlaky (failed once, passed again):\n${flaky.map((f) => `  ~ ${f}`).join("\n")}`);
