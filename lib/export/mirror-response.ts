@@ -3,7 +3,7 @@ import type { AuditAction } from "@/lib/audit/action-names";
 import { recordAuditOrLog } from "@/lib/audit/record";
 import type { AuditActor } from "@/lib/audit/store";
 import { createCsvEncoder, type CsvColumn } from "@/lib/csv/columns";
-import { getDb } from "@/lib/db";
+import { getDbHandle } from "@/lib/db";
 import {
   poolOf,
   startCsvCopy,
@@ -75,8 +75,13 @@ export async function mirrorCsvExportResponse<Row>(
 
   let body: ReadableStream<Uint8Array>;
   try {
-    const pool = poolOf(await getDb());
-    ({ body } = await startCsvCopy(pool, { select: spec.select, timeZone: spec.timeZone, onEnd }));
+    const handle = await getDbHandle();
+    ({ body } = await startCsvCopy(poolOf(handle.db), {
+      select: spec.select,
+      timeZone: spec.timeZone,
+      onEnd,
+      local: handle.kind === "embedded",
+    }));
   } catch (err) {
     release();
     if (err instanceof UnknownZoneError) return null;
