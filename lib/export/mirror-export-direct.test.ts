@@ -18,7 +18,13 @@ import { runningExports } from "./limit";
 // connection lost halfway aborts the download instead of ending it.
 
 const db = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock("@/lib/db", () => ({ getDb: async () => db.current }));
+vi.mock("@/lib/db", () => ({
+  getDb: async () => db.current,
+  getDbHandle: async () => ({
+    db: db.current,
+    kind: process.env.DATABASE_URL ? "postgres" : "embedded",
+  }),
+}));
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 const audits = vi.hoisted(() => [] as { outcome: string; details: Record<string, unknown> }[]);
 vi.mock("@/lib/audit/record", () => ({

@@ -14,7 +14,13 @@ import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/san
 // hostile text (the sandbox's bodies, and opt-out notes added here).
 
 const db = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock("@/lib/db", () => ({ getDb: async () => db.current }));
+vi.mock("@/lib/db", () => ({
+  getDb: async () => db.current,
+  getDbHandle: async () => ({
+    db: db.current,
+    kind: process.env.DATABASE_URL ? "postgres" : "embedded",
+  }),
+}));
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 const audits = vi.hoisted(() => [] as { action: string; details: Record<string, unknown> }[]);
 vi.mock("@/lib/audit/record", () => ({
