@@ -187,57 +187,43 @@ export const mirrorRollup = pgTable(
   ],
 );
 
+/** The slim rollups' columns and key (per bucket × direction × status × currency × cost). */
+function slimRollupTable<N extends string>(name: N) {
+  return pgTable(
+    name,
+    {
+      bucket: at("bucket").notNull(),
+      direction: text("direction").notNull(),
+      status: text("status").notNull(),
+      currency: text("currency").notNull(),
+      hasCost: boolean("has_cost").notNull(),
+      messages: integer("messages").notNull(),
+      parts: bigint("parts", { mode: "number" }).notNull(),
+      cost: numeric("cost").notNull(),
+      costScale: integer("cost_scale").notNull(),
+    },
+    (t) => [
+      primaryKey({
+        name: `${name}_pk`,
+        columns: [t.bucket, t.direction, t.status, t.currency, t.hasCost],
+      }),
+    ],
+  );
+}
+
 /**
  * The rollup without route and campaign: per 15-minute bucket, a handful of rows (direction ×
  * status × currency). Reports group it into the zone's days: a quarter reads ~10⁵ rows, not
  * the full rollup's ~10⁶ (campaigns multiply its rows). Derived from mirror_rollup with it.
  */
-export const mirrorRollupSlim = pgTable(
-  "mirror_rollup_slim",
-  {
-    bucket: at("bucket").notNull(),
-    direction: text("direction").notNull(),
-    status: text("status").notNull(),
-    currency: text("currency").notNull(),
-    hasCost: boolean("has_cost").notNull(),
-    messages: integer("messages").notNull(),
-    parts: bigint("parts", { mode: "number" }).notNull(),
-    cost: numeric("cost").notNull(),
-    costScale: integer("cost_scale").notNull(),
-  },
-  (t) => [
-    primaryKey({
-      name: "mirror_rollup_slim_pk",
-      columns: [t.bucket, t.direction, t.status, t.currency, t.hasCost],
-    }),
-  ],
-);
+export const mirrorRollupSlim = slimRollupTable("mirror_rollup_slim");
 
 /**
  * The slim rollup per hour: the days of a range whose day starts fall on whole hours (nearly
  * every zone's) read a quarter of the slim rollup's rows; hours holding a day start at :30 or
  * :45 are read from the slim rollup. Derived from mirror_rollup_slim with it.
  */
-export const mirrorRollupHour = pgTable(
-  "mirror_rollup_hour",
-  {
-    bucket: at("bucket").notNull(),
-    direction: text("direction").notNull(),
-    status: text("status").notNull(),
-    currency: text("currency").notNull(),
-    hasCost: boolean("has_cost").notNull(),
-    messages: integer("messages").notNull(),
-    parts: bigint("parts", { mode: "number" }).notNull(),
-    cost: numeric("cost").notNull(),
-    costScale: integer("cost_scale").notNull(),
-  },
-  (t) => [
-    primaryKey({
-      name: "mirror_rollup_hour_pk",
-      columns: [t.bucket, t.direction, t.status, t.currency, t.hasCost],
-    }),
-  ],
-);
+export const mirrorRollupHour = slimRollupTable("mirror_rollup_hour");
 
 /**
  * The full rollup per UTC day: whole-range breakdowns (by status, route, campaign) read one
