@@ -70,7 +70,17 @@ export async function startNext(distDir: string, env: Record<string, string>): P
   const password = randomBytes(12).toString("hex");
   const child: ChildProcess = spawn(
     process.execPath,
-    [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
+    // BENCH_SERVER_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
+    // (Node refuses --cpu-prof in NODE_OPTIONS).
+    [
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      NEXT_BIN,
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
     {
       env: {
         ...process.env,
