@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { resetEnvForTests } from "@/lib/env";
 import { patchState } from "@/lib/mirror/state";
-import { runSyncCycle } from "@/lib/mirror/sync";
 import { createDataset } from "@/sandbox/dataset";
-import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { HOUR, syncSandbox } from "@/tests/mirror-world";
 
 // The CSV downloads with the local copy on, through the route handlers: a sandbox is synced
 // into a test database, then every export is downloaded from the copy (written by
@@ -31,7 +31,6 @@ vi.mock("@/lib/audit/record", () => ({
   },
 }));
 
-const HOUR = 3_600_000;
 const END = Date.parse("2023-04-04T00:00:00Z");
 const NOW = END + 24 * HOUR;
 const HOSTILE_NOTES = [
@@ -79,28 +78,7 @@ beforeAll(async () => {
     DASHBOARD_SYNC_BODIES: "1",
   });
   resetEnvForTests();
-  const outcome = await runSyncCycle({
-    handle: t,
-    cfg: {
-      baseUrl: sb.url,
-      apiKey: DEFAULT_SANDBOX_API_KEY,
-      timeoutMs: 5_000,
-      maxRetries: 0,
-      baseDelayMs: 5,
-      maxDelayMs: 20,
-    },
-    now: () => NOW,
-    pageSize: 1000,
-    settings: {
-      since: "2023-03-24",
-      intervalMs: 60_000,
-      lookbackMs: 72 * HOUR,
-      concurrency: 3,
-      bodies: true,
-      retentionDays: undefined,
-    },
-  });
-  expect(outcome).toMatchObject({ outcome: "done" });
+  await syncSandbox(t, sb, { now: NOW, since: "2023-03-24", pageSize: 1000 });
   messagesRoute = await import("@/app/api/export/messages/route");
   optOutsRoute = await import("@/app/api/export/optouts/route");
   sentAfterRoute = await import("@/app/api/export/sent-after-optout/route");

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { resetEnvForTests } from "@/lib/env";
-import { runSyncCycle } from "@/lib/mirror/sync";
-import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { HOUR, syncSandbox } from "@/tests/mirror-world";
 import { listMessagesAction } from "./actions";
 
 // The Messages action with the local copy on: which source answers, the default order, the
@@ -14,7 +14,6 @@ vi.mock("@/lib/db", () => ({ getDb: async () => db.current }));
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
 
-const HOUR = 3_600_000;
 const END = Date.parse("2023-01-05T00:00:00Z");
 const NOW = END + 24 * HOUR;
 
@@ -27,14 +26,6 @@ beforeAll(async () => {
     startSandbox({ port: 0, seed: 7, messages: 1_500, spanDays: 5, end: new Date(END) }),
   ]);
   db.current = t.db;
-  const cfg = {
-    baseUrl: sb.url,
-    apiKey: DEFAULT_SANDBOX_API_KEY,
-    timeoutMs: 5_000,
-    maxRetries: 0,
-    baseDelayMs: 5,
-    maxDelayMs: 20,
-  };
   Object.assign(process.env, {
     MOBIVATE_API_BASE_URL: sb.url,
     MOBIVATE_API_KEY: sb.apiKey,
@@ -43,21 +34,7 @@ beforeAll(async () => {
     DASHBOARD_SYNC_BODIES: "1",
   });
   resetEnvForTests();
-  const outcome = await runSyncCycle({
-    handle: t,
-    cfg,
-    now: () => NOW,
-    pageSize: 500,
-    settings: {
-      since: "2022-12-30",
-      intervalMs: 60_000,
-      lookbackMs: 72 * HOUR,
-      concurrency: 3,
-      bodies: true,
-      retentionDays: undefined,
-    },
-  });
-  expect(outcome).toMatchObject({ outcome: "done" });
+  await syncSandbox(t, sb, { now: NOW, since: "2022-12-30" });
 }, 60_000);
 afterAll(async () => {
   await Promise.all([t?.cleanup(), sb?.close()]);

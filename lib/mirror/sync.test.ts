@@ -5,7 +5,8 @@ import { createTestDb, type TestDb } from "@/lib/db/testing";
 import type { MobivateConfig } from "@/lib/mobivate/config";
 import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
 import type { Message, OptOut } from "@/lib/mobivate/types";
-import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { HOUR, sandboxConfig } from "@/tests/mirror-world";
 import { readCoverage, readState, mirrorCounts } from "./state";
 import { runSyncCycle, type SyncDeps } from "./sync";
 import { queryRows, wipeMirror } from "./write";
@@ -13,7 +14,6 @@ import { queryRows, wipeMirror } from "./write";
 // The syncer against the sandbox and a real database: what it copies equals what a live read
 // of the same range gives, to the last field; a failure or restart loses and doubles nothing.
 
-const HOUR = 3_600_000;
 const END = Date.parse("2023-01-05T00:00:00Z");
 // The sync's clock: a day after the data ends, so days up to 2023-01-02 are final (72 h).
 const NOW = END + 24 * HOUR;
@@ -28,14 +28,7 @@ beforeAll(async () => {
     createTestDb(),
     startSandbox({ port: 0, seed: 11, messages: 2_500, spanDays: 6, end: new Date(END) }),
   ]);
-  cfg = {
-    baseUrl: sb.url,
-    apiKey: DEFAULT_SANDBOX_API_KEY,
-    timeoutMs: 5_000,
-    maxRetries: 0,
-    baseDelayMs: 5,
-    maxDelayMs: 20,
-  };
+  cfg = sandboxConfig(sb);
 });
 afterAll(async () => {
   await Promise.all([t?.cleanup(), sb?.close()]);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { runSyncCycle } from "@/lib/mirror/sync";
 import type { MobivateConfig } from "@/lib/mobivate/config";
 import { getMessage } from "@/lib/mobivate/messages";
 import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
 import type { Message, OptOut } from "@/lib/mobivate/types";
 import { phoneKey } from "@/lib/phone/number";
-import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { HOUR, sandboxConfig, syncSandbox } from "@/tests/mirror-world";
 import {
   counterpartOf,
   findOptOut,
@@ -18,7 +18,6 @@ import {
 // A message's page from the local copy against live reads of the same sandbox: the message,
 // its replies, the number's opt-out over all time and every message to or from the number.
 
-const HOUR = 3_600_000;
 const END = Date.parse("2023-01-05T00:00:00Z");
 const NOW = END + 24 * HOUR;
 
@@ -33,29 +32,8 @@ beforeAll(async () => {
     createTestDb(),
     startSandbox({ port: 0, seed: 31, messages: 2_000, spanDays: 5, end: new Date(END) }),
   ]);
-  cfg = {
-    baseUrl: sb.url,
-    apiKey: DEFAULT_SANDBOX_API_KEY,
-    timeoutMs: 5_000,
-    maxRetries: 0,
-    baseDelayMs: 5,
-    maxDelayMs: 20,
-  };
-  const outcome = await runSyncCycle({
-    handle: t,
-    cfg,
-    now: () => NOW,
-    pageSize: 500,
-    settings: {
-      since: "2022-12-30",
-      intervalMs: 60_000,
-      lookbackMs: 72 * HOUR,
-      concurrency: 3,
-      bodies: true,
-      retentionDays: undefined,
-    },
-  });
-  expect(outcome).toMatchObject({ outcome: "done" });
+  cfg = sandboxConfig(sb);
+  await syncSandbox(t, sb, { now: NOW, since: "2022-12-30" });
   all = [];
   for await (const page of readAllMessages(
     { startDate: "2022-12-30T00:00:00+0000", endDate: "2023-01-07T00:00:00+0000" },

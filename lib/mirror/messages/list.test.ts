@@ -1,22 +1,21 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { MESSAGE_SORT_COLUMNS, type MessageSort } from "@/lib/filters/sort";
-import { runSyncCycle } from "@/lib/mirror/sync";
 import type { MobivateConfig } from "@/lib/mobivate/config";
 import { readAllMessages } from "@/lib/mobivate/read-range";
 import type { Message } from "@/lib/mobivate/types";
 import { messagePredicate, messageSearchSchema } from "@/lib/search/message-filter";
-import { zonedDayRangeToApi } from "@/lib/time/range";
-import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
-import { sql } from "drizzle-orm";
 import { rebuildRollup, upsertMessages } from "@/lib/mirror/write";
+import { zonedDayRangeToApi } from "@/lib/time/range";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { HOUR, sandboxConfig, syncSandbox } from "@/tests/mirror-world";
 import { countMessages, listMirrorMessages, pageQuery } from "./list";
 
 // The Messages table from the local copy against the live search on the same sandbox data:
 // the same rows for the same range and filters, in the chosen order, page by page, with the
 // true total (from the rollup or a count).
 
-const HOUR = 3_600_000;
 const END = Date.parse("2023-01-05T00:00:00Z");
 const NOW = END + 24 * HOUR;
 
@@ -31,29 +30,8 @@ beforeAll(async () => {
     createTestDb(),
     startSandbox({ port: 0, seed: 23, messages: 3_000, spanDays: 6, end: new Date(END) }),
   ]);
-  cfg = {
-    baseUrl: sb.url,
-    apiKey: DEFAULT_SANDBOX_API_KEY,
-    timeoutMs: 5_000,
-    maxRetries: 0,
-    baseDelayMs: 5,
-    maxDelayMs: 20,
-  };
-  const outcome = await runSyncCycle({
-    handle: t,
-    cfg,
-    now: () => NOW,
-    pageSize: 500,
-    settings: {
-      since: "2022-12-29",
-      intervalMs: 60_000,
-      lookbackMs: 72 * HOUR,
-      concurrency: 3,
-      bodies: true,
-      retentionDays: undefined,
-    },
-  });
-  expect(outcome).toMatchObject({ outcome: "done" });
+  cfg = sandboxConfig(sb);
+  await syncSandbox(t, sb, { now: NOW, since: "2022-12-29" });
   all = await live({ from: "2022-12-29", to: "2023-01-06", tz: "UTC" });
 }, 60_000);
 afterAll(async () => {
