@@ -5,6 +5,7 @@ import { spendLineSchema } from "@/lib/spend/protocol";
 import type { SpendResult } from "@/lib/spend/types";
 import { openAppDb } from "@/tests/app-db";
 import { DEFAULT_SANDBOX_API_KEY, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { sandboxConfig } from "@/tests/mirror-world";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
@@ -63,14 +64,7 @@ describe("GET /api/spend and the local copy", { timeout: 60_000 }, () => {
 
     const outcome = await runSyncCycle({
       handle: await getDbHandle(),
-      cfg: {
-        baseUrl: sb.url,
-        apiKey: DEFAULT_SANDBOX_API_KEY,
-        timeoutMs: 5_000,
-        maxRetries: 0,
-        baseDelayMs: 5,
-        maxDelayMs: 20,
-      },
+      cfg: sandboxConfig(sb),
       now: () => END + 86_400_000,
       pageSize: 500,
       settings: {
