@@ -16,9 +16,35 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { csvCellUnchangedSql } from "../csv/sql";
 
 // One schema for PGlite and PostgreSQL. Changing it: edit here, run `npm run db:generate`
 // (drizzle-kit writes a new SQL file to lib/db/migrations), and check the SQL in.
+
+/**
+ * The message CSV's text and phone columns (lib/export/columns.ts), by SQL column: those
+ * whose cells the CSV rules may change. Append only: the order gives csv_changed's bits.
+ */
+export const MESSAGE_CSV_CHECKED = {
+  id: "text",
+  originator: "text",
+  recipient: "phone",
+  body: "text",
+  status: "text",
+  direction: "text",
+  in_reply_to: "text",
+  route_id: "text",
+  currency: "text",
+  sender_reference: "text",
+  campaign_id: "text",
+} as const satisfies Record<string, "text" | "phone">;
+
+/** The bit of csv_changed that stands for a column of MESSAGE_CSV_CHECKED. */
+export function messageCsvBit(column: string): number {
+  const index = Object.keys(MESSAGE_CSV_CHECKED).indexOf(column);
+  if (index < 0) throw new RangeError(`csv_changed does not check ${column}`);
+  return 1 << index;
+}
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -139,6 +165,25 @@ export const mirrorMessages = pgTable(
     /** lib/phone's comparison key (the digits), for number look-ups. */
     recipientKey: text("recipient_key").notNull(),
     originatorKey: text("originator_key").notNull(),
+    /**
+     * Which of this message's CSV cells the CSV rules change (a formula prefix, quotes): bit
+     * messageCsvBit(column) for each of MESSAGE_CSV_CHECKED. The export writes every other
+     * cell as it is, without evaluating the rules (lib/csv/sql.ts csvLineSql): most rows
+     * have none, so a line costs little more than joining its values. Kept by PostgreSQL on
+     * every write.
+     */
+    csvChanged: integer("csv_changed")
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(
+          Object.entries(MESSAGE_CSV_CHECKED)
+            .map(
+              ([column, kind]) =>
+                `(case when ${csvCellUnchangedSql(column, kind)} then 0 else ${messageCsvBit(column)} end)`,
+            )
+            .join(" + "),
+        ),
+      ),
   },
   (t) => [
     // Newest first, and every range: (created, id) is also the stable order for paging.

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createCsvEncoder } from "@/lib/csv/columns";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { resetEnvForTests } from "@/lib/env";
+import { poolOf, startCsvCopy, type CopyOutcome } from "@/lib/mirror/exports/copy-stream";
+import { messageExportSelect } from "@/lib/mirror/exports/queries";
 import { windowOf } from "@/lib/mirror/plan";
 import { patchState } from "@/lib/mirror/state";
 import { queryRows, saveWindow, upsertMessages } from "@/lib/mirror/write";
@@ -182,6 +184,34 @@ describe("messages download from rows written into the copy", { timeout: 60_000 
       }
     },
   );
+});
+
+describe("batches of lines", () => {
+  // The COPY sends lines in batches, each starting after the last (created, id) of the one
+  // before: with batches of 1, 2 and 7 lines, ties on `created` fall on batch edges.
+  it.each([1, 2, 7])("of %i give the same file and count", async (batchLines) => {
+    const tz = "Europe/London";
+    const { startMs, endMs } = zonedDayRangeToApi(DAY, DAY, tz);
+    const columns = messageCsvColumns(tz);
+    const search = {
+      number: undefined,
+      status: undefined,
+      q: undefined,
+      campaign: undefined,
+      route: undefined,
+    };
+    let outcome: CopyOutcome | undefined;
+    const { body } = await startCsvCopy(poolOf(t.db as never), {
+      select: messageExportSelect({ startMs, endMs, search }, columns, batchLines),
+      timeZone: tz,
+      onEnd: (o) => (outcome = o),
+    });
+    const text = await new Response(body).text();
+    const inRange = MESSAGES.filter((m) => m.created >= startMs && m.created < endMs);
+    expect(inRange.some((m) => m.id === "m-9001")).toBe(true);
+    expect(text).toBe(createCsvEncoder(columns, { bom: false }).rows(sortedForExport(inRange)));
+    expect(outcome).toEqual({ ending: "done", rows: inRange.length });
+  });
 });
 
 describe("stopping and failing", { timeout: 60_000 }, () => {

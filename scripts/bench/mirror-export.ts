@@ -20,6 +20,7 @@ const { messageCsvColumns } = await import("../../lib/export/columns");
 const { mirrorCsvExportResponse } = await import("../../lib/export/mirror-response");
 const { messageExportSelect } = await import("../../lib/mirror/exports/queries");
 const { listMirrorMessages } = await import("../../lib/mirror/messages/list");
+const { rebuildRollup } = await import("../../lib/mirror/write");
 const { openBenchStore } = await import("./mirror-store");
 
 function arg(name: string, fallback: string): string {
@@ -64,6 +65,8 @@ async function fill(handle: DbHandle): Promise<void> {
       case when i % 2 = 0 then 'ref-' || i end, 'campaign-' || (i % 13),
       '447700' || lpad((i % 999999)::text, 6, '0'), ''
     from generate_series(1, ${ROWS}) i`);
+  // The page reader counts from the rollups (loadMessages below reads pages for the Node writer).
+  await rebuildRollup(handle.db, { day: "bench", start: START, end: START + SPAN_MS + 86_400_000 });
   await handle.db.execute(sql`analyze mirror_messages`);
 }
 

@@ -1,15 +1,16 @@
 import "server-only";
 
-// COPY … TO STDOUT (FORMAT binary) of a query with one text column, turned back into the
-// column's bytes one row after another. The CSV lines are written whole by PostgreSQL
+// COPY … TO STDOUT (FORMAT binary) of a query with two columns, a count of CSV lines (int4)
+// and their text, turned back into the text's bytes one row after another, the lines counted. The CSV lines are written whole by PostgreSQL
 // (lib/csv/sql.ts); binary framing is used because it is the one COPY format that passes a
 // value through untouched: FORMAT csv cannot quote a field for its edge spaces as the live
 // export does (and quotes empty strings), FORMAT text escapes backslashes and newlines.
-// Per row this costs two integer reads and one copy of the line: no parsing of the CSV.
+// Per row this costs a few integer reads and one copy of its lines: no parsing of the CSV.
 //
 // Layout (PostgreSQL docs, "Binary Format"): 11-byte signature, int32 flags, int32 header
-// extension length and that many bytes; then per row int16 field count (1 here), int32
-// length (-1 for NULL) and the bytes; then the trailer int16 -1.
+// extension length and that many bytes; then per row int16 field count (2 here) and per field
+// int32 length (-1 for NULL) and the bytes (an int4 is 4 bytes, big-endian); then the trailer
+// int16 -1.
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
@@ -21,8 +22,8 @@ export class CopyFormatError extends Error {
 }
 
 /**
- * A decoder fed the COPY stream's chunks in order. `push` returns the rows' bytes found so
- * far (one buffer, possibly empty) and counts them; `end` throws unless the trailer was seen,
+ * A decoder fed the COPY stream's chunks in order. `push` returns the lines' bytes found so
+ * far (one buffer, possibly empty) and counts the lines; `end` throws unless the trailer was seen,
  * so a stream cut short is never taken for a complete file.
  */
 export class CopyBinaryDecoder {
@@ -62,15 +63,19 @@ export class CopyBinaryDecoder {
         pos += 2;
         continue;
       }
-      if (fields !== 1) throw new CopyFormatError(`Expected one column, got ${fields}`);
-      if (pos + 6 > buf.length) break;
-      const length = buf.readInt32BE(pos + 2);
-      if (length < 0) throw new CopyFormatError("A CSV line was NULL");
-      if (pos + 6 + length > buf.length) break;
-      buf.copy(out, outLength, pos + 6, pos + 6 + length);
+      if (fields !== 2) throw new CopyFormatError(`Expected two columns, got ${fields}`);
+      // int16 fields, int32 4, int32 count, int32 length: 14 bytes before the text.
+      if (pos + 14 > buf.length) break;
+      if (buf.readInt32BE(pos + 2) !== 4)
+        throw new CopyFormatError("The line count is not an int4");
+      const lines = buf.readInt32BE(pos + 6);
+      const length = buf.readInt32BE(pos + 10);
+      if (lines < 0 || length < 0) throw new CopyFormatError("A count or a CSV text was NULL");
+      if (pos + 14 + length > buf.length) break;
+      buf.copy(out, outLength, pos + 14, pos + 14 + length);
       outLength += length;
-      pos += 6 + length;
-      this.rows += 1;
+      pos += 14 + length;
+      this.rows += lines;
     }
     this.pending = pos < buf.length ? Buffer.from(buf.subarray(pos)) : Buffer.alloc(0);
     return out.subarray(0, outLength);

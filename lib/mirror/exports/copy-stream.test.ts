@@ -15,7 +15,11 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const select = `select 'line ' || i || chr(13) || chr(10) from generate_series(1, 20000) i`;
+// 20 000 lines in rows of 1 and 3 lines (the count column is what the outcome adds up).
+const select = `select case when i % 2 = 0 then 1 else 3 end::int4,
+    case when i % 2 = 0 then 'line ' || i || chr(13) || chr(10)
+      else repeat('line ' || i || chr(13) || chr(10), 3) end
+  from generate_series(1, 10000) i`;
 
 /** The pid of the backend running the export's COPY (seen from another connection). */
 async function copyPid(pool: pg.Pool): Promise<number> {

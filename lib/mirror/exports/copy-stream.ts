@@ -59,8 +59,8 @@ export function poolOf(db: Db): pg.Pool {
 }
 
 /**
- * Starts `COPY (select) TO STDOUT (FORMAT binary)`; `select` returns one text column, each
- * value a whole CSV line. Resolves once the first bytes arrived, so a failing query still
+ * Starts `COPY (select) TO STDOUT (FORMAT binary)`; `select` returns two columns, a count of
+ * CSV lines (int4) and the text of those whole lines (lib/mirror/exports/queries.ts). Resolves once the first bytes arrived, so a failing query still
  * gets a proper error answer. `onEnd` is called exactly once, when the stream is over.
  */
 export async function startCsvCopy(
