@@ -54,6 +54,17 @@ describe("CopyBinaryDecoder", () => {
     expect(decode(bytes)).toEqual({ text: TEXT, rows: 4 });
   });
 
+  it("counts a row's lines once its text has passed whole", () => {
+    const stream = copyStream(ROWS);
+    const d = new CopyBinaryDecoder();
+    // The file header (19 bytes), the first row (14 + 5), then 3 bytes into the second's text.
+    const firstText = d.push(stream.subarray(0, 19 + 19 + 14 + 3));
+    expect({ text: firstText.toString(), rows: d.rows }).toEqual({ text: 'a,b\r\n"x\n', rows: 1 });
+    d.push(stream.subarray(19 + 19 + 14 + 3));
+    d.end();
+    expect(d.rows).toBe(4);
+  });
+
   it("refuses a stream cut short, a NULL line, other column counts and a wrong signature", () => {
     const cut = copyStream(ROWS, undefined, false);
     expect(() => decode([cut])).toThrow(CopyFormatError);

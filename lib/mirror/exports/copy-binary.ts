@@ -21,42 +21,70 @@ export class CopyFormatError extends Error {
   }
 }
 
+/** Bytes before a row's text: int16 field count, int32 4, int32 line count, int32 length. */
+const ROW_HEAD = 14;
+
 /**
  * A decoder fed the COPY stream's chunks in order. `push` returns the lines' bytes found so
- * far (one buffer, possibly empty) and counts the lines; `end` throws unless the trailer was seen,
- * so a stream cut short is never taken for a complete file.
+ * far (one buffer, possibly empty) and counts the lines of each row passed on whole; `end`
+ * throws unless the trailer was seen, so a stream cut short is never taken for a complete
+ * file. A row's text (256 lines, ~50 KiB) spans chunks: it is passed on as its bytes arrive,
+ * and only a header cut by a chunk's end is kept back, so no byte is copied more than twice.
  */
 export class CopyBinaryDecoder {
-  private pending: Buffer = Buffer.alloc(0);
+  /** The start of a header cut by the previous chunk's end. */
+  private held: Buffer = Buffer.alloc(0);
   private headerDone = false;
   private finished = false;
+  /** Bytes of the current row's text still to come, and its lines. */
+  private textLeft = 0;
+  private linesOfText = 0;
   rows = 0;
 
   push(chunk: Buffer): Buffer {
-    const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    const buf = this.held.length ? Buffer.concat([this.held, chunk]) : chunk;
+    this.held = Buffer.alloc(0);
+    const out: Buffer[] = [];
     let pos = 0;
-    if (!this.headerDone) {
-      if (buf.length < SIGNATURE.length + 8) {
-        this.pending = buf;
-        return Buffer.alloc(0);
+    const hold = () => {
+      this.held = Buffer.from(buf.subarray(pos));
+      pos = buf.length;
+    };
+    while (pos < buf.length || (this.textLeft === 0 && this.linesOfText > 0)) {
+      if (this.textLeft > 0) {
+        const take = Math.min(this.textLeft, buf.length - pos);
+        out.push(buf.subarray(pos, pos + take));
+        this.textLeft -= take;
+        pos += take;
+        if (this.textLeft > 0) break;
       }
-      if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
-        throw new CopyFormatError("Not a binary COPY stream");
+      if (this.linesOfText > 0) {
+        this.rows += this.linesOfText;
+        this.linesOfText = 0;
       }
-      const extension = buf.readInt32BE(SIGNATURE.length + 4);
-      const start = SIGNATURE.length + 8 + extension;
-      if (buf.length < start) {
-        this.pending = buf;
-        return Buffer.alloc(0);
+      if (pos >= buf.length) break;
+      if (!this.headerDone) {
+        if (buf.length - pos < SIGNATURE.length + 8) {
+          hold();
+          break;
+        }
+        if (!buf.subarray(pos, pos + SIGNATURE.length).equals(SIGNATURE)) {
+          throw new CopyFormatError("Not a binary COPY stream");
+        }
+        const size = SIGNATURE.length + 8 + buf.readInt32BE(pos + SIGNATURE.length + 4);
+        if (buf.length - pos < size) {
+          hold();
+          break;
+        }
+        pos += size;
+        this.headerDone = true;
+        continue;
       }
-      this.headerDone = true;
-      pos = start;
-    }
-    // Rows' payloads are copied into one buffer no larger than the input.
-    const out = Buffer.allocUnsafe(buf.length - pos);
-    let outLength = 0;
-    while (pos + 2 <= buf.length) {
       if (this.finished) throw new CopyFormatError("Data after the end of the COPY stream");
+      if (buf.length - pos < 2) {
+        hold();
+        break;
+      }
       const fields = buf.readInt16BE(pos);
       if (fields === -1) {
         this.finished = true;
@@ -64,25 +92,25 @@ export class CopyBinaryDecoder {
         continue;
       }
       if (fields !== 2) throw new CopyFormatError(`Expected two columns, got ${fields}`);
-      // int16 fields, int32 4, int32 count, int32 length: 14 bytes before the text.
-      if (pos + 14 > buf.length) break;
+      if (buf.length - pos < ROW_HEAD) {
+        hold();
+        break;
+      }
       if (buf.readInt32BE(pos + 2) !== 4)
         throw new CopyFormatError("The line count is not an int4");
       const lines = buf.readInt32BE(pos + 6);
       const length = buf.readInt32BE(pos + 10);
       if (lines < 0 || length < 0) throw new CopyFormatError("A count or a CSV text was NULL");
-      if (pos + 14 + length > buf.length) break;
-      buf.copy(out, outLength, pos + 14, pos + 14 + length);
-      outLength += length;
-      pos += 14 + length;
-      this.rows += lines;
+      pos += ROW_HEAD;
+      this.textLeft = length;
+      this.linesOfText = lines;
     }
-    this.pending = pos < buf.length ? Buffer.from(buf.subarray(pos)) : Buffer.alloc(0);
-    return out.subarray(0, outLength);
+    if (out.length === 0) return Buffer.alloc(0);
+    return out.length === 1 ? out[0]! : Buffer.concat(out);
   }
 
   end(): void {
-    if (!this.finished || this.pending.length) {
+    if (!this.finished || this.held.length || this.textLeft) {
       throw new CopyFormatError("The COPY stream ended before its last row");
     }
   }

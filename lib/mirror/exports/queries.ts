@@ -131,9 +131,8 @@ export function messageExportSelect(
       union all
       select s.n, s.lines, s.last_created, s.last_id
       from batch b cross join lateral (
-        select count(*)::int4 as n, string_agg(t.line, '' order by t.created, t.id) as lines,
-          max(t.created) as last_created,
-          (array_agg(t.id order by t.created desc, t.id desc))[1] as last_id
+        select count(*)::int4 as n, string_agg(t.line, '') as lines,
+          max(t.created) as last_created, (array_agg(t.id))[count(*)] as last_id
         from (
           select ${line} as line, created, id from mirror_messages
           where ${inlineSql(sql`${whereOf(q)}`)}
