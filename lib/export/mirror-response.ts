@@ -4,6 +4,7 @@ import { recordAuditOrLog } from "@/lib/audit/record";
 import type { AuditActor } from "@/lib/audit/store";
 import { createCsvEncoder, type CsvColumn } from "@/lib/csv/columns";
 import { getDbHandle } from "@/lib/db";
+import { acceptsGzip, GZIP_HEADERS, gzipFast } from "@/lib/http/gzip";
 import {
   poolOf,
   startCsvCopy,
@@ -26,7 +27,7 @@ export interface MirrorCsvExport<Row> {
   columns: readonly CsvColumn<Row>[];
   bom: boolean;
   userId: string;
-  /** One text column, each value a whole CSV line (lib/mirror/exports/queries.ts). */
+  /** Rows of (line count, lines' text) (lib/mirror/exports/queries.ts). */
   select: string;
   /** The export's IANA zone: the session's time zone while the COPY runs. */
   timeZone: string;
@@ -126,5 +127,10 @@ export async function mirrorCsvExportResponse<Row>(
     },
     { highWaterMark: 0 },
   );
-  return new Response(stream, { status: 200, headers: csvHeaders(spec.filename) });
+  // Compressed here, at the fastest level, when the client takes gzip (lib/http/gzip.ts).
+  const gzip = acceptsGzip(request);
+  return new Response(gzip ? gzipFast(stream) : stream, {
+    status: 200,
+    headers: { ...csvHeaders(spec.filename), ...(gzip ? GZIP_HEADERS : {}) },
+  });
 }

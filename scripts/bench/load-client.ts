@@ -94,11 +94,23 @@ export async function downloadExport(
       const next = await reader?.read();
       if (!next || next.done) break;
       if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
-      const data = next.value;
-      for (let i = 0; i < data.length; i++) {
-        const c = data[i];
-        if (c === 0x22) inQuotes = !inQuotes;
-        else if (c === 0x0a && !inQuotes) records++;
+      // Counted with indexOf (memchr) rather than a loop over every byte: the client runs on
+      // the server's two cores, and a byte loop over five downloads took ~40 % of one.
+      const data = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length);
+      let pos = 0;
+      while (pos < data.length) {
+        const quote = data.indexOf(0x22, pos);
+        if (inQuotes) {
+          if (quote < 0) break;
+          inQuotes = false;
+          pos = quote + 1;
+          continue;
+        }
+        const segment = data.subarray(pos, quote < 0 ? data.length : quote);
+        for (let n = segment.indexOf(0x0a); n >= 0; n = segment.indexOf(0x0a, n + 1)) records++;
+        if (quote < 0) break;
+        inQuotes = true;
+        pos = quote + 1;
       }
     }
     return done(true, false);
