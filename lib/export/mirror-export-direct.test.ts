@@ -1,4 +1,3 @@
-import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createCsvEncoder } from "@/lib/csv/columns";
@@ -185,36 +184,6 @@ describe("messages download from rows written into the copy", { timeout: 60_000 
       }
     },
   );
-});
-
-describe("compression", () => {
-  it("gzips the file itself for a client that takes gzip, and stops the COPY on cancel", async () => {
-    const tz = "UTC";
-    const res = await get(
-      { from: DAY, to: DAY, tz, bom: "0" },
-      {
-        headers: { "accept-encoding": "gzip, deflate, br" },
-      },
-    );
-    expect(res.headers.get("content-encoding")).toBe("gzip");
-    expect(res.headers.get("vary")).toBe("Accept-Encoding");
-    const text = gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8");
-    const { startMs, endMs } = zonedDayRangeToApi(DAY, DAY, tz);
-    const inRange = MESSAGES.filter((m) => m.created >= startMs && m.created < endMs);
-    const encoder = createCsvEncoder(messageCsvColumns(tz), { bom: false });
-    expect(text).toBe(encoder.header() + encoder.rows(sortedForExport(inRange)));
-
-    const big = await get(
-      { from: BIG_DAY, to: BIG_DAY, tz },
-      { headers: { "accept-encoding": "gzip" } },
-    );
-    const reader = big.body!.getReader();
-    await reader.read();
-    expect(await copiesRunning()).toBe(1);
-    await reader.cancel();
-    await eventually(async () => (await copiesRunning()) === 0, "the COPY is gone");
-    await eventually(async () => runningExports() === 0, "the export slot is free");
-  });
 });
 
 describe("batches of lines", () => {

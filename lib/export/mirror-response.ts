@@ -4,7 +4,6 @@ import { recordAuditOrLog } from "@/lib/audit/record";
 import type { AuditActor } from "@/lib/audit/store";
 import { createCsvEncoder, type CsvColumn } from "@/lib/csv/columns";
 import { getDbHandle } from "@/lib/db";
-import { acceptsGzip, GZIP_HEADERS, gzipFast } from "@/lib/http/gzip";
 import {
   poolOf,
   startCsvCopy,
@@ -127,10 +126,5 @@ export async function mirrorCsvExportResponse<Row>(
     },
     { highWaterMark: 0 },
   );
-  // Compressed here, at the fastest level, when the client takes gzip (lib/http/gzip.ts).
-  const gzip = acceptsGzip(request);
-  return new Response(gzip ? gzipFast(stream) : stream, {
-    status: 200,
-    headers: { ...csvHeaders(spec.filename), ...(gzip ? GZIP_HEADERS : {}) },
-  });
+  return new Response(stream, { status: 200, headers: csvHeaders(spec.filename) });
 }
