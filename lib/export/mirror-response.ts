@@ -4,6 +4,7 @@ import { recordAuditOrLog } from "@/lib/audit/record";
 import type { AuditActor } from "@/lib/audit/store";
 import { createCsvEncoder, type CsvColumn } from "@/lib/csv/columns";
 import { getDbHandle } from "@/lib/db";
+import { yieldToPages } from "@/lib/http/loop-lag";
 import {
   poolOf,
   startCsvCopy,
@@ -107,6 +108,7 @@ export async function mirrorCsvExportResponse<Row>(
         }
         let next;
         try {
+          await yieldToPages(); // pages first when the thread runs late (lib/http/loop-lag.ts)
           next = await reader.read();
         } catch (err) {
           request.signal.removeEventListener("abort", onClientGone);
