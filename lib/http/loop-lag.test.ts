@@ -6,8 +6,8 @@ describe("pauseFor", () => {
     expect(pauseFor(0)).toBe(0);
     expect(pauseFor(LAG_THRESHOLD_MS - 0.1)).toBe(0);
     expect(pauseFor(Number.NaN)).toBe(0);
-    expect(pauseFor(LAG_THRESHOLD_MS)).toBe(LAG_THRESHOLD_MS * 2);
-    expect(pauseFor(30)).toBe(60);
+    expect(pauseFor(LAG_THRESHOLD_MS)).toBe(LAG_THRESHOLD_MS * 4);
+    expect(pauseFor(30)).toBe(120);
     expect(pauseFor(10_000)).toBe(MAX_PAUSE_MS);
   });
 });
