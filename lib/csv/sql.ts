@@ -41,18 +41,10 @@ export function sqlLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** Bracket expression of single characters for a PostgreSQL regular expression. */
-function bracket(chars: readonly string[]): string {
-  // "]" first and "-" last would need care; neither is in these lists.
-  return `[${chars.join("")}]`;
-}
-
 const TRIGGER_LIST = FORMULA_TRIGGERS.map(sqlLiteral).join(", ");
 // lib/phone's isPlusDigits (/^\+\d+$/) and isPhoneLike (/^\+?\d[\d ]*$/): \d is ASCII there.
 const PLUS_DIGITS = sqlLiteral("^[+][0-9]+$");
 const PHONE_LIKE = sqlLiteral("^[+]?[0-9][0-9 ]*$");
-// serialise.ts: a comma, quote, CR or LF anywhere, or whitespace at either edge.
-const NEEDS_QUOTES = sqlLiteral(`[",\r\n]|^${bracket(JS_WHITESPACE)}|${bracket(JS_WHITESPACE)}$`);
 
 // Anything that can make a text cell differ from its value: a formula trigger first, or what
 // makes serialise.ts quote (NEEDS_QUOTES). "+447700900123" (text) and a phone number with a
@@ -68,6 +60,10 @@ const reBracket = (chars: readonly string[]) =>
     .join("")}${chars.includes("-") ? "-" : ""}]`;
 const MAY_CHANGE = sqlLiteral(
   `^${reBracket(FORMULA_TRIGGERS)}|[",${reChar("\r")}${reChar("\n")}]|^${reBracket(JS_WHITESPACE)}|${reBracket(JS_WHITESPACE)}$`,
+);
+// serialise.ts: a comma, quote, CR or LF anywhere, or whitespace at either edge.
+const NEEDS_QUOTES = sqlLiteral(
+  `[",${reChar("\r")}${reChar("\n")}]|^${reBracket(JS_WHITESPACE)}|${reBracket(JS_WHITESPACE)}$`,
 );
 const PLAIN_PHONE = sqlLiteral("^[+]?[0-9]([0-9 ]*[0-9])?$");
 
