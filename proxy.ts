@@ -42,6 +42,20 @@ function tooLarge(request: NextRequest, refusal: SizeRefusal): Response {
   });
 }
 
+/**
+ * Sliding expiry for the cookie too (the database has the authoritative expiry), renewed only
+ * by a GET the person made: a page load, a download, an API read. Never by a POST (a logout
+ * action clears the cookie in its own response), and never by the router's RSC requests:
+ * prefetches run in the background and one still in flight when "Log out" is pressed would
+ * answer after the logout and put the cleared cookie back (seen in CI). This file cannot tell
+ * a live session from a deleted one, so it must not re-set the cookie at such moments.
+ */
+function renewsCookie(request: NextRequest): boolean {
+  if (request.method !== "GET") return false;
+  const h = request.headers;
+  return !h.has("next-action") && !h.has("rsc") && !h.has("next-router-prefetch");
+}
+
 export function proxy(request: NextRequest) {
   const refusal = requestSizeRefusal(request.nextUrl, request.headers);
   if (refusal) return tooLarge(request, refusal);
@@ -67,9 +81,7 @@ export function proxy(request: NextRequest) {
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  // Sliding expiry for the cookie too (the database has the authoritative expiry). Not on
-  // POSTs: a logout action clears the cookie in the same response.
-  if (request.method !== "GET" || request.headers.has("next-action")) return response;
+  if (!renewsCookie(request)) return response;
   response.cookies.set(
     name,
     token,

@@ -41,6 +41,39 @@ describe("proxy: signed out", () => {
   });
 });
 
+describe("proxy: sliding cookie expiry", () => {
+  const renewed = (res: Response) =>
+    (res.headers.get("set-cookie") ?? "").startsWith(`dashboard_session=${"a".repeat(43)}`);
+
+  it("renews the session cookie on a page load, a download and an API read", async () => {
+    for (const path of ["/messages", "/api/export/messages?from=2026-01-01", "/api/sync/status"]) {
+      const res = await proxy(request(path, { headers: { cookie: SESSION } }));
+      expect(res.status).toBe(200);
+      expect(renewed(res), path).toBe(true);
+      expect(res.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    }
+  });
+
+  // A prefetch or RSC fetch still in flight when "Log out" is pressed answers after the logout
+  // response: renewing there would put the cleared cookie back in the browser.
+  it("never renews it on the router's background requests, a POST or a server action", async () => {
+    const cases: Array<{ method?: string; headers: Record<string, string> }> = [
+      { headers: { rsc: "1", "next-router-prefetch": "1" } },
+      { headers: { rsc: "1" } },
+      { headers: { "next-router-prefetch": "1" } },
+      { method: "POST", headers: { "next-action": "abc", "content-length": "2" } },
+      { method: "POST", headers: { "content-length": "2" } },
+    ];
+    for (const { method, headers } of cases) {
+      const res = await proxy(
+        request("/messages", { method, headers: { cookie: SESSION, ...headers } }),
+      );
+      expect(res.status, JSON.stringify(headers)).toBe(200);
+      expect(res.headers.get("set-cookie"), JSON.stringify(headers)).toBeNull();
+    }
+  });
+});
+
 describe("proxy: URL length", () => {
   it("refuses an over-long query to an API route with a JSON 414 in words", async () => {
     const res = await proxy(
