@@ -3,6 +3,27 @@
 // (npx → node → next-server, tsx → node). Stopping sends SIGTERM to every group, waits for
 // the children to exit, and sends SIGKILL to any group still alive after a grace period.
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
+/**
+ * Whether a process of group `pgid` still runs (Linux, from /proc). Zombies do not count:
+ * they hold no ports, and an orphan's may wait for a reaper that never comes in a container.
+ */
+function runningInGroup(pgid) {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid && fields[0] !== "Z") return true;
+  }
+  return false;
+}
 
 export function createProcessGroups() {
   /** @type {import("node:child_process").ChildProcess[]} */
@@ -39,8 +60,30 @@ export function createProcessGroups() {
       signalAll("SIGKILL");
       await all;
     }
-    // A child's own children may outlive it by a moment: make sure the groups are empty.
+    // A child's own children may outlive it by a moment: make sure the groups are empty,
+    // and wait until they are (a killed process still holds its ports until it is torn
+    // down; CI once saw the sandbox's port open just after the demo had exited).
     signalAll("SIGKILL");
+    await groupsGone(2000);
+  }
+
+  function groupAlive(c) {
+    if (c.pid === undefined) return false;
+    if (process.platform === "linux") return runningInGroup(c.pid);
+    try {
+      process.kill(-c.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Resolves once no group has a running process left, or after `timeoutMs`. */
+  async function groupsGone(timeoutMs) {
+    const until = Date.now() + timeoutMs;
+    while (children.some(groupAlive) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Last resort when this process exits without stopAll (e.g. an uncaught error). */
