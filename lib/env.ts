@@ -95,6 +95,25 @@ const envSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     wholeNumber("DASHBOARD_SYNC_RETENTION_DAYS", 1, 36_500).optional(),
   ),
+  // Logs (lib/observability/logger.ts reads it directly too, so it logs before env is valid).
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .refine(
+      (v) => !v || ["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(v),
+      { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" },
+    ),
+  // GET /api/metrics answers only with `Authorization: Bearer <this>`; unset: metrics are off.
+  DASHBOARD_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 16, {
+      message: "DASHBOARD_METRICS_TOKEN must be at least 16 characters (or unset)",
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

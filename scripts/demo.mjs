@@ -5,6 +5,7 @@
 // Demo mode creates one account per role (admin@, manager@, support@, marketing@demo.local)
 // with the printed password.
 import { spawnSync } from "node:child_process";
+import { prettyFactory } from "pino-pretty";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { freePort } from "./lib/ports.mjs";
@@ -41,6 +42,21 @@ if (!process.argv.includes("--no-build")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+const prettify = prettyFactory({
+  colorize: process.stdout.isTTY,
+  translateTime: "SYS:HH:MM:ss",
+  ignore: "pid,hostname,app",
+  singleLine: true,
+});
+function prettyLine(line) {
+  if (!line.startsWith("{")) return line;
+  try {
+    return prettify(JSON.parse(line)).trimEnd();
+  } catch {
+    return line;
+  }
+}
+
 const groups = createProcessGroups();
 let stopping = false;
 
@@ -49,7 +65,13 @@ function start(cmd, args, extraEnv, prefix) {
     env: { ...env, ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  child.stdout.on("data", (d) => process.stdout.write(`${prefix} ${d}`));
+  // The dashboard logs JSON lines (lib/observability/logger.ts): shown readable here.
+  let rest = "";
+  child.stdout.on("data", (d) => {
+    const lines = (rest + d).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) process.stdout.write(`${prefix} ${prettyLine(line)}\n`);
+  });
   child.on("exit", (code, signal) => {
     if (!stopping) {
       console.error(`${prefix} exited (${signal ?? `code ${code}`}); stopping the demo.`);

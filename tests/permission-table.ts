@@ -31,6 +31,8 @@ export const PAGE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
 /** Route handlers by their route in app/. */
 export const ROUTE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
   "/api/health": "public",
+  // Its own bearer token (DASHBOARD_METRICS_TOKEN), no session: a scraper has none.
+  "/api/metrics": "public",
   "/api/spend": "spend:read",
   "/api/delivery": "spend:read",
   "/api/export/messages": "export:messages",

@@ -1,4 +1,5 @@
 import "server-only";
+import { observeExport } from "@/lib/observability/exports";
 import type { AuditAction } from "./action-names";
 import { recordAuditOrLog } from "./record";
 import type { AuditActor } from "./store";
@@ -50,6 +51,15 @@ export async function* auditExport<Row>(
     // write is retried and logged loudly, but never thrown, because throwing here would turn
     // a completed download into a broken one (the last bytes are flushed after this) and
     // could not undo what was sent.
+    observeExport({
+      action: audit.action,
+      source: "live",
+      rows,
+      outcome:
+        outcome === "success" ? "completed" : ending.reason === "cancelled" ? "cancelled" : "failed",
+      userId: audit.actor?.id,
+      error: typeof ending.error === "string" ? ending.error : undefined,
+    });
     await recordAuditOrLog({
       actor: audit.actor,
       action: audit.action,

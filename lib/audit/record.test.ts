@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { auditLog, settings } from "@/lib/db/schema";
+import { captureLogs, type CapturedLogs } from "@/lib/observability/capture-logs";
 import { AuditWriteError } from "./audit-error";
 
 // recordAudit against a real database (the embedded PostgreSQL, or DATABASE_URL's) that
@@ -35,12 +36,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.cleanup();
 }, 60_000);
+let logs: CapturedLogs | undefined;
+
 beforeEach(async () => {
   db.refuse = false;
   process.env.DASHBOARD_SECRET ??= "a-test-secret-of-at-least-32-characters-long";
   await t.db.delete(auditLog);
   await t.db.delete(settings);
-  vi.spyOn(console, "error").mockImplementation(() => {});
+  logs?.restore();
+  logs = captureLogs();
 });
 
 const refused = {
@@ -63,14 +67,14 @@ describe(`recordAudit (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded Pos
     const error = await recordAudit(refused).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuditWriteError);
     expect((error as AuditWriteError).message).toMatch(/audit log could not record/);
-    expect(console.error).toHaveBeenCalledTimes(2); // two attempts, both logged
+    expect(logs?.at("error")).toHaveLength(2); // two attempts, both logged
     expect(await t.db.select().from(auditLog)).toEqual([]);
   });
 
   it("recordAuditOrLog (read-only entries) logs the loss and does not throw", async () => {
     const { recordAuditOrLog } = await import("./record");
     await expect(recordAuditOrLog(refused)).resolves.toBe(false);
-    expect(vi.mocked(console.error).mock.calls.at(-1)?.[0]).toMatch(/LOST/);
+    expect(logs?.at("error").at(-1)?.msg).toMatch(/LOST/);
   });
 
   it("auditedTransaction rolls the change back when its entry cannot be written", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/request-info";
 import { getDb, type Db } from "@/lib/db";
@@ -39,7 +40,7 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       return;
     } catch (err) {
       last = err;
-      console.error(
+      log().error(
         `Audit write failed for ${entry.action} (attempt ${attempt} of ${ATTEMPTS}): ${safeErrorText(err)}`,
       );
     }
@@ -58,7 +59,7 @@ export async function recordAuditOrLog(entry: AuditEntry): Promise<boolean> {
     await recordAudit(entry);
     return true;
   } catch (err) {
-    console.error(`Audit entry ${entry.action} LOST after retry: ${safeErrorText(err)}`);
+    log().error(`Audit entry ${entry.action} LOST after retry: ${safeErrorText(err)}`);
     return false;
   }
 }
@@ -93,7 +94,7 @@ export async function auditedTransaction<T>(
       });
     } catch (err) {
       last = err;
-      console.error(
+      log().error(
         `Audited change failed (attempt ${attempt} of ${ATTEMPTS}, ${auditFailed ? "audit insert" : "change"}): ${safeErrorText(err)}`,
       );
       if (attempt === ATTEMPTS && auditFailed)

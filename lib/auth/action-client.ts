@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { createSafeActionClient, returnServerError } from "next-safe-action";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
@@ -20,7 +21,7 @@ const client = createSafeActionClient({
     z.object({ permission: z.enum(PERMISSIONS_LIST), label: z.string().min(1) }),
   // Handlers return their own failures; this catches only what they did not expect.
   handleServerError(err): ActionError {
-    console.error(`Server action failed: ${safeErrorText(err)}`);
+    log().error(`Server action failed: ${safeErrorText(err)}`);
     return describeError(err);
   },
 }).use(async ({ next, metadata }) => {

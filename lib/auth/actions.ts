@@ -6,6 +6,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/text";
 import { recordAuditOrLog } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { observeSignInFailure } from "@/lib/observability/metrics";
 import { authSettings } from "./env";
 import { getCurrentUser, sessionToken } from "./guards";
 import { authenticate } from "./login";
@@ -64,6 +65,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     return { error: describeStartupError(err), email };
   }
   if (!result.ok) {
+    observeSignInFailure(result.reason);
     if (result.reason === "locked") {
       return {
         error:

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { forbiddenByRole, signedOut } from "@/lib/errors/dashboard";
 import type { ApiErrorInfo } from "@/lib/errors/kinds";
 import { jsonError } from "@/lib/http/error-body";
+import { noteRequestUser } from "@/lib/observability/request-context";
 import { authSettings } from "./env";
 import { safeNextPath } from "./request-info";
 import { can, ROLE_LABELS, type Permission } from "./roles";
@@ -29,6 +30,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await sessionToken();
   if (!token) return null;
   const session = await validateSession(await getDb(), token, authSettings().ttlMs);
+  if (session) noteRequestUser(session.user.id);
   return session?.user ?? null;
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@/lib/observability/capture-logs";
 
 // The header's view of the session: a database outage is "unavailable", never "signed-out".
 const current = vi.hoisted(() => ({ read: async (): Promise<unknown> => null }));
@@ -18,13 +19,14 @@ describe("shellSession", () => {
   });
 
   it("is unavailable, and logged without the query's parameters, when the session cannot be read", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLogs();
     current.read = async () => {
       throw new Error("Failed query: select … \nparams: secret-hash");
     };
     expect(await shellSession()).toEqual({ state: "unavailable" });
-    expect(log).toHaveBeenCalledOnce();
-    expect(String(log.mock.calls[0]?.[0])).not.toContain("secret-hash");
+    expect(log.at("error")).toHaveLength(1);
+    expect(log.text()).not.toContain("secret-hash");
+    log.restore();
   });
 
   it("lets Next's own control flow through", async () => {

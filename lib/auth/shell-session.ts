@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { unstable_rethrow } from "next/navigation";
 import { safeErrorText } from "@/lib/db/safe-error";
 import { getCurrentUser, type SessionUser } from "./guards";
@@ -22,7 +23,7 @@ export async function shellSession(): Promise<ShellSession> {
     return user ? { state: "signed-in", user } : { state: "signed-out" };
   } catch (err) {
     unstable_rethrow(err); // Next's own control flow (e.g. rendering turned dynamic) goes on
-    console.error(`The session could not be read for the page header: ${safeErrorText(err)}`);
+    log().error(`The session could not be read for the page header: ${safeErrorText(err)}`);
     return { state: "unavailable" };
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { safeErrorText } from "@/lib/db/safe-error";
 import { AuthConfigError } from "./env";
 
@@ -12,6 +13,6 @@ export function describeStartupError(err: unknown): string {
   }
   const message = err instanceof Error ? err.message : String(err);
   if (/data directory .* is in use/.test(message)) return message;
-  console.error(`Dashboard storage error: ${safeErrorText(err)}`);
+  log().error(`Dashboard storage error: ${safeErrorText(err)}`);
   return "The dashboard could not open its database. The server log has the details; try again shortly.";
 }

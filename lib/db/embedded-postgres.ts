@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import {
   chmodSync,
@@ -129,7 +130,7 @@ function letPostgresUserIn(dir: string): void {
     if (path.dirname(d) === d) break;
   }
   if (changed.length) {
-    console.warn(
+    log().warn(
       `Embedded PostgreSQL: gave the postgres user search access to ${changed.join(", ")}`,
     );
   }

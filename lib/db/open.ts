@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -38,7 +39,7 @@ function openPool(
   // pages' queries must not wait for each other; PostgreSQL allows 100 by default.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
-  pool.on("error", (err) => console.error(`PostgreSQL pool error: ${err.message}`));
+  pool.on("error", (err) => log().error(`PostgreSQL pool error: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { existsSync, renameSync } from "node:fs";
 import path from "node:path";
 import { loadMigrations, migrate, type MigrationConnection } from "./migrate";
@@ -97,7 +98,7 @@ export async function importLegacyPglite(
   let target = `${from}.imported`;
   if (existsSync(target)) target = `${from}.imported-${Date.now()}`;
   renameSync(from, target);
-  console.info(
+  log().info(
     `Imported the PGlite database ${from} into the embedded PostgreSQL (${Object.entries(counts)
       .map(([t, n]) => `${t}: ${n}`)
       .join(", ")}); the old folder is now ${target}.`,

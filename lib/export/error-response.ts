@@ -1,4 +1,6 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
+import { safeErrorText } from "@/lib/db/safe-error";
 import { EnvError } from "@/lib/env";
 import { busy, internalError, invalidInput } from "@/lib/errors/dashboard";
 import type { ApiErrorInfo } from "@/lib/errors/kinds";
@@ -168,6 +170,6 @@ export function exportErrorResponse(err: unknown, request?: Request): Response {
     });
   }
   if (err instanceof TimeError) return badRequest(request, err.message);
-  console.error("CSV export failed before the first byte", err);
+  log().error({ err: safeErrorText(err) }, "CSV export failed before the first byte");
   return errorResponse(request, 500, internalError());
 }

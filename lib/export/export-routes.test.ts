@@ -7,6 +7,7 @@ import { errorBodySchema } from "@/lib/http/error-body";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
+import { captureLogs } from "@/lib/observability/capture-logs";
 
 // Signed in as an admin (the guards have their own tests); audit entries are collected.
 const state = vi.hoisted(() => ({ deny: null as Response | null, audits: [] as unknown[] }));
@@ -338,13 +339,13 @@ describe("GET /api/export/messages", () => {
 
   it("gives up quietly when the client leaves before the first page", async () => {
     sb.setOptions({ latencyMs: 300 });
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = captureLogs();
     const ctrl = new AbortController();
     setTimeout(() => ctrl.abort(), 50);
     const res = await getMessages(RANGE, { signal: ctrl.signal });
     expect(res.status).toBe(499);
-    expect(errors).not.toHaveBeenCalled();
-    errors.mockRestore();
+    expect(errors.at("error")).toEqual([]);
+    errors.restore();
   });
 
   it.each([

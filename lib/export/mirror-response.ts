@@ -5,6 +5,7 @@ import type { AuditActor } from "@/lib/audit/store";
 import { createCsvEncoder, type CsvColumn } from "@/lib/csv/columns";
 import { getDbHandle } from "@/lib/db";
 import { yieldToPages } from "@/lib/http/loop-lag";
+import { observeExport } from "@/lib/observability/exports";
 import {
   poolOf,
   startCsvCopy,
@@ -58,12 +59,24 @@ export async function mirrorCsvExportResponse<Row>(
 
   const onEnd = (outcome: CopyOutcome) => {
     release();
-    const ending =
+    const ending: { completed: boolean; reason?: string; error?: string } =
       outcome.ending === "done"
         ? { completed: true }
         : outcome.ending === "cancelled" || request.signal.aborted
           ? { completed: false, reason: "cancelled" }
           : { completed: false, reason: "error", error: "database" };
+    observeExport({
+      action: spec.audit.action,
+      source: "mirror",
+      rows: outcome.rows,
+      outcome: ending.completed
+        ? "completed"
+        : ending.reason === "cancelled"
+          ? "cancelled"
+          : "failed",
+      userId: spec.audit.actor?.id,
+      error: ending.error,
+    });
     void recordAuditOrLog({
       actor: spec.audit.actor,
       action: spec.audit.action,

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDbHandle } from "@/lib/db";
+import { log } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { syncEnabled, syncSettings } from "./settings";
 import { patchState, readState } from "./state";
@@ -44,6 +46,21 @@ function schedule(s: Scheduler, delayMs: number): void {
   s.timer.unref();
 }
 
+/** One log line and a metrics count per cycle ("busy" only at debug: other instances' turns). */
+function observeSyncRun(o: CycleOutcome, ms: number): void {
+  try {
+    metrics().syncRuns.inc({ outcome: o.outcome });
+  } catch {
+    // Metrics never stop the syncer.
+  }
+  const line = { sync: o.outcome, ms, ...("windows" in o ? { days: o.windows } : {}) };
+  const msg = `sync: ${describeOutcome(o, ms)}`;
+  if (o.outcome === "busy") log().debug(line, msg);
+  else if (o.outcome === "done")
+    log().info({ ...line, messages: o.messages, optOuts: o.optOuts }, msg);
+  else log().warn({ ...line, ...("kind" in o ? { error: o.kind } : {}) }, msg);
+}
+
 function describeOutcome(o: CycleOutcome, ms: number): string {
   const took = `${(ms / 1000).toFixed(1)} s`;
   switch (o.outcome) {
@@ -70,9 +87,7 @@ async function cycleIfDue(s: Scheduler): Promise<number> {
   const started = Date.now();
   const outcome = await runSyncCycle({ handle, cfg: resolveMobivateConfig, settings });
   s.last = outcome;
-  if (outcome.outcome !== "busy" || process.env.DASHBOARD_SYNC_LOG === "1") {
-    console.log(`Mirror: ${describeOutcome(outcome, Date.now() - started)}`);
-  }
+  observeSyncRun(outcome, Date.now() - started);
   const after = await readState(handle.db);
   const next = after?.nextRunAt ?? Date.now() + settings.intervalMs;
   return Math.min(Math.max(1_000, next - Date.now()), settings.intervalMs);
@@ -89,8 +104,9 @@ async function tick(s: Scheduler): Promise<void> {
       delay = await cycleIfDue(s);
     } catch (err) {
       // The database itself failed: said in the log, tried again next interval.
-      console.error(
-        `Mirror: the sync could not run: ${err instanceof Error ? err.message : String(err)}`,
+      log().error(
+        { sync: "error" },
+        `sync: could not run: ${err instanceof Error ? err.message : String(err)}`,
       );
     }
   })();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { MobivateConfig } from "./config";
 import { isRetryableStatus, kindForStatus, MobivateError } from "./errors";
+import { observeUpstreamCall } from "@/lib/observability/upstream";
 
 export type QueryValue = string | number | undefined | null;
 
@@ -82,12 +83,29 @@ async function readErrorMessage(res: Response): Promise<string | undefined> {
  * Returns the parsed JSON body; callers validate it with zod.
  */
 export async function mobivateFetch(cfg: MobivateConfig, req: MobivateRequest): Promise<unknown> {
+  const call = observeUpstreamCall(req.method ?? "GET", req.path);
+  try {
+    const body = await fetchWithRetries(cfg, req, call);
+    call.end();
+    return body;
+  } catch (err) {
+    call.end(err);
+    throw err;
+  }
+}
+
+async function fetchWithRetries(
+  cfg: MobivateConfig,
+  req: MobivateRequest,
+  call: { attempt(n: number): void; answered(status: number): void },
+): Promise<unknown> {
   const url = buildUrl(cfg.baseUrl, req.path, req.query);
   const method = req.method ?? "GET";
   let lastError: MobivateError | undefined;
 
   for (let attempt = 0; attempt <= cfg.maxRetries; attempt++) {
     if (req.signal?.aborted) throw req.signal.reason;
+    call.attempt(attempt);
     let retryAfterMs: number | undefined;
     const timeout = AbortSignal.timeout(cfg.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
@@ -103,6 +121,7 @@ export async function mobivateFetch(cfg: MobivateConfig, req: MobivateRequest): 
         signal,
         cache: "no-store",
       });
+      call.answered(res.status);
       if (res.ok) {
         try {
           return await res.json();

@@ -1,4 +1,6 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
+import { safeErrorText } from "@/lib/db/safe-error";
 import { describeError, type ErrorViewer } from "@/lib/mobivate/errors";
 import { REPORT_CONTENT_TYPE, type ReportLine } from "./protocol";
 
@@ -87,7 +89,7 @@ export function reportStream<Result, Progress extends object>(
           const error = describeError(err, opts.viewer);
           if (error.kind === "internal") {
             // Not an API failure: a fault of the dashboard itself, worth a server log.
-            console.error(`${opts.label} read failed`, err);
+            log().error({ err: safeErrorText(err) }, `${opts.label} read failed`);
           }
           send({ type: "error", error });
         })

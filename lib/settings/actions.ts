@@ -1,4 +1,5 @@
 "use server";
+import { log } from "@/lib/observability/logger";
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
@@ -102,7 +103,7 @@ export const saveKeyAction = authorizedAction(
       return { ok: true, data: { maskedKey } };
     } catch (err) {
       if (err instanceof AuditWriteError) return notAudited(err);
-      console.error(`Saving the API key failed: ${safeErrorText(err)}`);
+      log().error(`Saving the API key failed: ${safeErrorText(err)}`);
       return {
         ok: false,
         error: { kind: "internal", message: "The key could not be saved. Try again." },
@@ -124,7 +125,7 @@ export const clearKeyAction = authorizedAction(
       return { ok: true, data: null };
     } catch (err) {
       if (err instanceof AuditWriteError) return notAudited(err);
-      console.error(`Removing the API key failed: ${safeErrorText(err)}`);
+      log().error(`Removing the API key failed: ${safeErrorText(err)}`);
       return {
         ok: false,
         error: { kind: "internal", message: "The key could not be removed. Try again." },

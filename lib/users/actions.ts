@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
+import { log } from "@/lib/observability/logger";
 import { AUDIT_MISSED_MESSAGE, AuditWriteError } from "@/lib/audit/audit-error";
 import type { AuditAction } from "@/lib/audit/action-names";
 import { recordAudit } from "@/lib/audit/record";
@@ -51,7 +52,7 @@ function failed(err: unknown): Failure {
       },
     };
   }
-  console.error(`User management failed: ${safeErrorText(err)}`);
+  log().error(`User management failed: ${safeErrorText(err)}`);
   return {
     ok: false,
     error: { kind: "internal", message: "The change could not be saved. Try again." },
