@@ -89,7 +89,8 @@ export async function mobivateFetch(cfg: MobivateConfig, req: MobivateRequest): 
     call.end();
     return body;
   } catch (err) {
-    call.end(err);
+    // Aborted by the caller (a page no longer needed, a person who left): not a failure.
+    call.end(err, req.signal?.aborted === true);
     throw err;
   }
 }

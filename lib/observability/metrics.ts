@@ -62,7 +62,7 @@ function build(sources: ScrapeSources): DashboardMetrics {
     }),
     upstreamRequests: new Counter({
       name: "mobivate_upstream_requests_total",
-      help: "Calls to the Mobivate API (after retries), by endpoint and final status (0: no answer)",
+      help: "Calls to the Mobivate API (after retries), by endpoint and final status (0: no answer; cancelled: by the dashboard)",
       labelNames: ["endpoint", "status"],
       registers: [registry],
     }),

@@ -172,6 +172,26 @@ describe("one line per request and per upstream call", () => {
     for (const body of bodies) expect(text).not.toContain(JSON.stringify(body).slice(1, -1));
   });
 
+  it("counts a call its caller cancelled as cancelled, not as a failure", async () => {
+    const ctrl = new AbortController();
+    const call = fetchMessagePage(
+      { ...RANGE, page: 1, pageSize: 100 },
+      { cfg, signal: ctrl.signal },
+    );
+    ctrl.abort(new Error("this page is no longer needed"));
+    await expect(call).rejects.toThrow("no longer needed");
+    expect(logs.at("warn")).toEqual([]);
+    const counted = (
+      await metrics().registry.getSingleMetric("mobivate_upstream_requests_total")?.get()
+    )?.values;
+    expect(counted).toEqual([
+      expect.objectContaining({
+        labels: { endpoint: "GET /message", status: "cancelled" },
+        value: 1,
+      }),
+    ]);
+  });
+
   it("redacts secrets passed by mistake under their usual names, however deep", () => {
     log().info(
       {

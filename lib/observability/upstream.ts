@@ -20,8 +20,8 @@ export interface UpstreamCall {
   attempt(n: number): void;
   /** The attempt got an HTTP answer with this status. */
   answered(status: number): void;
-  /** The call is over: resolved, or failed with `err`. */
-  end(err?: unknown): void;
+  /** The call is over: resolved, failed with `err`, or cancelled by its caller. */
+  end(err?: unknown, cancelled?: boolean): void;
 }
 
 export function observeUpstreamCall(method: string, path: string): UpstreamCall {
@@ -42,9 +42,10 @@ export function observeUpstreamCall(method: string, path: string): UpstreamCall 
       status = s;
       if (s === 429) m?.upstreamRateLimited.inc({ endpoint });
     },
-    end(err) {
+    end(err, cancelled = false) {
       const ms = performance.now() - started;
-      m?.upstreamRequests.inc({ endpoint, status: String(status) });
+      const label = cancelled ? "cancelled" : String(status);
+      m?.upstreamRequests.inc({ endpoint, status: label });
       m?.upstreamDuration.observe({ endpoint }, ms / 1000);
       const line = {
         requestId: currentRequest()?.id,
@@ -53,9 +54,10 @@ export function observeUpstreamCall(method: string, path: string): UpstreamCall 
         status,
         ms: Math.round(ms),
         retries,
-        ...(err ? { error: errorKind(err) } : {}),
+        ...(err && !cancelled ? { error: errorKind(err) } : {}),
       };
-      if (err && !isAbort(err)) log().warn(line, "upstream call failed");
+      if (cancelled) log().debug(line, "upstream call cancelled");
+      else if (err && !isAbort(err)) log().warn(line, "upstream call failed");
       // The syncer's thousands of pages are routine: visible at LOG_LEVEL=debug.
       else if (line.requestId) log().info(line, "upstream call");
       else log().debug(line, "upstream call");
