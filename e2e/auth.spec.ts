@@ -3,11 +3,14 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { demoEmail, e2eDataDir, E2E_DEMO_PASSWORD } from "./auth-env";
 import { contextAs, loginError, signIn } from "./auth-helpers";
+import { PUBLIC_PATHS } from "../lib/auth/roles";
 import { API_KEY, SANDBOX_URL } from "./helpers";
 import { appRoutes } from "./routes";
 
 const QUERY = "from=2020-01-01&to=2020-01-01&tz=UTC";
-const PUBLIC = new Set(["/login", "/api/health"]);
+// Public paths come from the one place the proxy reads them, so a new public route cannot
+// silently be tested as protected (or the other way round).
+const PUBLIC = new Set(PUBLIC_PATHS);
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });

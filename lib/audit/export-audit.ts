@@ -56,7 +56,11 @@ export async function* auditExport<Row>(
       source: "live",
       rows,
       outcome:
-        outcome === "success" ? "completed" : ending.reason === "cancelled" ? "cancelled" : "failed",
+        outcome === "success"
+          ? "completed"
+          : ending.reason === "cancelled"
+            ? "cancelled"
+            : "failed",
       userId: audit.actor?.id,
       error: typeof ending.error === "string" ? ending.error : undefined,
     });

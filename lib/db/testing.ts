@@ -31,6 +31,24 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a test database. On PostgreSQL 15 a role without pg_signal_backend cannot FORCE out an
+ * autovacuum worker that happens to be on the database ("must be a member of the role whose
+ * process is being terminated"); the worker leaves within moments, so try again a few times.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      return;
+    } catch (e) {
+      const signal = e instanceof Error && /pg_signal_backend|being accessed/.test(e.message);
+      if (!signal || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** The embedded cluster's admin URL, once the global setup has it running. */
 async function embeddedAdminUrl(dir: string): Promise<string> {
   // Asks the global setup to start it (once; later files find it running).
@@ -69,7 +87,7 @@ export async function createTestDb(): Promise<TestDb> {
     url: dbUrl.toString(),
     async cleanup() {
       await handle.close();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(adminUrl, name);
     },
   };
 }
