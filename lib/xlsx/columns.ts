@@ -20,8 +20,8 @@ export interface SheetColumn<Row> {
   type: SheetCellType;
   /** Width in characters. */
   width: number;
-  /** Excel number format of the column's cells. */
-  numFmt: string;
+  /** Excel number format of the column's cells (none for text: General shows it as is). */
+  numFmt?: string;
   get: (row: Row) => SheetCell;
 }
 
@@ -56,9 +56,10 @@ export const SHEET_LAYOUT: Readonly<Record<string, SheetLayout>> = {
   optoutNote: { type: "text", width: 40 },
 };
 
-const NUM_FMT: Record<SheetCellType, string> = {
-  // "@": the cell stays text when a person edits it (Excel would otherwise re-read digits).
-  text: "@",
+// Text cells get no format: each styled cell costs exceljs a style lookup (about half the
+// writing time with "@" on every text column), and a string cell stays a string anyway.
+const NUM_FMT: Record<SheetCellType, string | undefined> = {
+  text: undefined,
   // Two decimals at least, every decimal the API sent (up to 10) shown.
   number: "0.00########",
   instant: "yyyy-mm-dd hh:mm:ss",

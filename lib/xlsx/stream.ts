@@ -80,7 +80,7 @@ export function xlsxReadableStream<Row>(
     header: c.header,
     key: String(i),
     width: c.width,
-    style: { numFmt: c.numFmt },
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
