@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { BAD_KEY_URL, sandboxApi, sandboxControl } from "./helpers";
 import { errorBodySchema } from "../lib/http/error-body";
 
@@ -89,6 +90,39 @@ test("downloads every message of the range as CSV", async ({ page }) => {
   expect(data).toHaveLength(expected);
   expect(new Set(data.map((r) => r[0])).size).toBe(expected);
   expect(data[0]?.[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+});
+
+test("downloads the range as an Excel workbook from the Messages page", async ({ page }) => {
+  await page.goto(`/messages?${query(RANGE)}`, { timeout: 60_000 });
+  const link = page.getByRole("link", { name: "Download Excel" });
+  const href = (await link.getAttribute("href", { timeout: 30_000 })) ?? "";
+  expect(new URL(href, "http://x").searchParams.get("format")).toBe("xlsx");
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 120_000 }),
+    link.click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`messages_${RANGE.from}_${RANGE.to}.xlsx`);
+  // It opens: a workbook with one sheet, the header frozen, every message of the range.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  expect(ws.getRow(1).values).toEqual(
+    expect.arrayContaining(["id", "created (UTC)", "recipient", "cost", "currency"]),
+  );
+  const params = new URL(href, "http://x").searchParams;
+  const direction = params.get("direction");
+  const expected = await sandboxCount(
+    "/message",
+    { from: params.get("from") ?? "", to: params.get("to") ?? "" },
+    direction ? { direction } : {},
+  );
+  expect(expected).toBeGreaterThan(1000);
+  expect(ws.rowCount - 1).toBe(expected);
+  const second = ws.getRow(2);
+  expect(second.getCell(1).type).toBe(ExcelJS.ValueType.String); // id
+  expect(second.getCell(2).type).toBe(ExcelJS.ValueType.Date); // created
+  expect(second.getCell(5).type).toBe(ExcelJS.ValueType.String); // recipient
 });
 
 test("downloads one direction and the opt-outs through the browser context", async ({ page }) => {

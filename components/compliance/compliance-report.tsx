@@ -4,6 +4,7 @@ import type { ReportProps } from "@/components/report/report-props";
 import { ReportSection, SideBySide } from "@/components/report/report-section";
 import { ReportTable } from "@/components/report/report-table";
 import { complianceCsvUrl } from "@/lib/compliance/query";
+import { withExportFormat } from "@/lib/export/format";
 import type { ComplianceResult } from "@/lib/compliance/types";
 import { formatCount, formatLongDay } from "@/lib/report/format";
 import { SentAfterOptOutTable } from "./sent-after-optout-table";
@@ -38,13 +39,22 @@ export function ComplianceReport({
         actions={
           // No `download` attribute: Content-Disposition makes the file; a refusal (429, a
           // bad link) then opens as a page in words instead of a failed download.
-          <a
-            href={complianceCsvUrl(query)}
-            data-testid="compliance-csv"
-            className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
-            Download CSV
-          </a>
+          <span className="flex gap-2">
+            <a
+              href={complianceCsvUrl(query)}
+              data-testid="compliance-csv"
+              className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              Download CSV
+            </a>
+            <a
+              href={withExportFormat(complianceCsvUrl(query), "xlsx")}
+              data-testid="compliance-xlsx"
+              className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              Download Excel
+            </a>
+          </span>
         }
       >
         Checked {formatCount(summary.checked)} outgoing messages from {rangeText} against{" "}

@@ -1,10 +1,14 @@
 "use client";
 
 import type { ReactTable, RowData } from "@tanstack/react-table";
+import { withExportFormat } from "@/lib/export/format";
 import { ColumnVisibilityMenu } from "./column-visibility-menu";
 import type { DataTableFeatures } from "./features";
 
-/** A list's actions at the end of its filter row: the whole range as CSV, and the columns. */
+/**
+ * A list's actions at the end of its filter row: the whole range as CSV or as an Excel
+ * workbook (the same route with format=xlsx), and the columns.
+ */
 export function TableActions<TData extends RowData>({
   downloadHref,
   table,
@@ -21,6 +25,12 @@ export function TableActions<TData extends RowData>({
         className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-brand-700 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         Download CSV
+      </a>
+      <a
+        href={withExportFormat(downloadHref, "xlsx")}
+        className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-brand-700 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        Download Excel
       </a>
       <ColumnVisibilityMenu table={table} />
     </div>

@@ -74,8 +74,22 @@ function backHref(request: Request): string {
   }
 }
 
-function htmlPage(request: Request, status: number, message: string): string {
-  const title = TITLES[status] ?? "The download failed";
+/** What a refusal page may add: its own title, and a way on besides "Back". */
+export interface PageExtras {
+  title?: string;
+  link?: { href: string; label: string };
+}
+
+function htmlPage(
+  request: Request,
+  status: number,
+  message: string,
+  extras: PageExtras = {},
+): string {
+  const title = extras.title ?? TITLES[status] ?? "The download failed";
+  const link = extras.link
+    ? `<p><a href="${escapeHtml(extras.link.href)}">${escapeHtml(extras.link.label)}</a></p>\n`
+    : "";
   // Self-contained: no script, no external style (the CSP allows same-origin only anyway).
   return `<!doctype html>
 <html lang="en">
@@ -89,7 +103,7 @@ function htmlPage(request: Request, status: number, message: string): string {
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
-<p><a href="${escapeHtml(backHref(request))}">Back to the dashboard</a></p>
+${link}<p><a href="${escapeHtml(backHref(request))}">Back to the dashboard</a></p>
 </main>
 </body>
 </html>
@@ -101,8 +115,9 @@ function htmlAnswer(
   status: number,
   message: string,
   headers: Record<string, string> = {},
+  extras: PageExtras = {},
 ): Response {
-  return new Response(htmlPage(request, status, message), {
+  return new Response(htmlPage(request, status, message, extras), {
     status,
     headers: {
       ...NO_STORE,
@@ -122,8 +137,11 @@ export function errorResponse(
   status: number,
   error: ApiErrorInfo,
   headers: Record<string, string> = {},
+  extras: PageExtras = {},
 ): Response {
-  if (request && isNavigation(request)) return htmlAnswer(request, status, error.message, headers);
+  if (request && isNavigation(request)) {
+    return htmlAnswer(request, status, error.message, headers, extras);
+  }
   return jsonError(status, error, headers);
 }
 
