@@ -26,7 +26,7 @@ export function ChartFrame({
       data-testid={testId}
     >
       <figcaption className="mb-1 text-sm font-semibold text-slate-900">{title}</figcaption>
-      <div className="overflow-x-auto" data-chart-scroll="">
+      <div className="relative overflow-x-auto" data-chart-scroll="">
         <div style={{ height, minWidth }}>{children}</div>
       </div>
     </figure>
