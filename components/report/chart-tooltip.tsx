@@ -18,13 +18,15 @@ export function ChartTooltipBody({
     <div
       role="status"
       aria-live="polite"
-      className="max-w-xs rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-md"
+      className="max-w-56 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-md"
       data-testid="chart-tooltip"
       data-key={point.key}
     >
       <p className="font-semibold break-words">
         {point.label}
-        {zone && <span className="font-normal text-slate-700"> ({zone})</span>}
+        {/* Its own line: narrow enough to stay inside a phone's chart box. */}
+        {zone && " "}
+        {zone && <span className="block text-xs font-normal text-slate-700">({zone})</span>}
       </p>
       <ul className="mt-1 space-y-0.5">
         {series.map((s) => (
