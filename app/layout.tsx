@@ -29,8 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="bg-brand-800 text-white">
-          <div className="mx-auto flex max-w-[1600px] items-center gap-6 px-4 py-3">
-            <span className="text-base font-semibold tracking-tight">Mobivate dashboard</span>
+          <div className="mx-auto flex max-w-[1600px] items-center gap-3 px-4 py-3 sm:gap-6">
+            <span className="text-base font-semibold tracking-tight">
+              Mobivate<span className="hidden sm:inline"> dashboard</span>
+            </span>
             <SiteNav links={links} />
             <UserMenu session={session} />
           </div>

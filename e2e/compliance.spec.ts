@@ -87,7 +87,9 @@ test("lists the messages sent after opt-out, per day, and downloads them as CSV"
       .allInnerTexts();
     expect(num(cells[1] ?? ""), d).toBe(rows.filter((r) => r.day === d).length);
   }
-  await expect(page.getByTestId("compliance-chart")).toHaveAttribute("aria-label", /per day/);
+  await expect(
+    page.getByTestId("compliance-chart").locator("svg[role=application]"),
+  ).toHaveAttribute("aria-label", /per day/);
 
   // The table: the messages themselves, with the opt-out beside them (first page of 50).
   const table = page.getByTestId("sent-after-optout-table");

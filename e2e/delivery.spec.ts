@@ -103,7 +103,10 @@ test("shows the delivery rate per day and the failures, as a count of the API's 
   );
 
   for (const id of ["delivery-rate-chart", "failures-by-status-chart", "failures-by-route-chart"]) {
-    await expect(page.getByTestId(id)).toHaveAttribute("aria-label", /Bar chart/);
+    await expect(page.getByTestId(id).locator("svg[role=application]")).toHaveAttribute(
+      "aria-label",
+      /Bar chart/,
+    );
   }
   await expect(page.getByRole("table", { name: /Failures by status/ })).toBeVisible();
   await expect(page.getByRole("table", { name: /Delivery by route/ })).toBeVisible();

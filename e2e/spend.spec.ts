@@ -107,7 +107,10 @@ test("totals per currency equal an exact sum of the API's data", async ({ page }
   // One chart per currency, described for assistive technology, and the tables beside them.
   const currencies = [...expected.keys()].filter((c) => c !== "none");
   for (const c of currencies) {
-    await expect(page.getByTestId(`chart-${c}`)).toHaveAttribute("aria-label", /cost per day/);
+    await expect(page.getByTestId(`chart-${c}`).locator("svg[role=application]")).toHaveAttribute(
+      "aria-label",
+      /cost per day/,
+    );
   }
   await expect(page.getByTestId("by-day-table").locator("tbody tr")).toHaveCount(7);
   await expect(page.getByRole("table", { name: /By status/ })).toBeVisible();

@@ -42,7 +42,12 @@ export function CreateUserForm() {
         />
         <TextField id={`${id}-name`} label="Name" name="name" autoComplete="off" className="w-48" />
         <Field id={`${id}-role`} label="Role">
-          <select id={`${id}-role`} name="role" defaultValue="support" className={inputClass}>
+          <select
+            id={`${id}-role`}
+            name="role"
+            defaultValue="support"
+            className={`${inputClass} max-w-full`}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}: {ROLE_DESCRIPTIONS[r]}

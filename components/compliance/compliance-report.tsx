@@ -1,4 +1,4 @@
-import { DayBarChart } from "@/components/report/day-bar-chart";
+import { DayChart } from "@/components/report/charts";
 import { ReportHeader } from "@/components/report/report-header";
 import type { ReportProps } from "@/components/report/report-props";
 import { ReportSection, SideBySide } from "@/components/report/report-section";
@@ -92,16 +92,21 @@ export function ComplianceReport({
 
       <ReportSection id="compliance-by-day" title="By day">
         <SideBySide>
-          <DayBarChart
+          <DayChart
             title="Messages sent after opt-out per day"
             description={chartText}
-            days={summary.byDay.map((d) => ({
-              day: d.day,
-              value: d.messages,
-              text: `${formatCount(d.messages)} sent after opt-out`,
+            points={summary.byDay.map((d) => ({
+              key: d.day,
+              label: formatLongDay(d.day),
+              values: { messages: d.messages, numbers: d.numbers },
+              texts: { messages: formatCount(d.messages), numbers: formatCount(d.numbers) },
+              details: [`${formatCount(d.checked)} outgoing checked`],
             }))}
-            maxText={peak ? formatCount(peak.messages) : "0"}
-            barClassName="fill-red-700"
+            series={[
+              { key: "messages", name: "Sent after opt-out", color: "#b91c1c" },
+              { key: "numbers", name: "Numbers", color: "#475569" },
+            ]}
+            zone={query.tz}
             testId="compliance-chart"
           />
           <ReportTable

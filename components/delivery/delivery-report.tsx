@@ -1,4 +1,4 @@
-import { DayBarChart } from "@/components/report/day-bar-chart";
+import { DayChart } from "@/components/report/charts";
 import { ReportHeader } from "@/components/report/report-header";
 import type { ReportProps } from "@/components/report/report-props";
 import { ReportSection, SideBySide } from "@/components/report/report-section";
@@ -66,16 +66,25 @@ export function DeliveryReport({
 
       <ReportSection id="delivery-by-day" title="Delivery rate per day">
         <SideBySide>
-          <DayBarChart
+          <DayChart
             title="Delivery rate per day"
             description={chartText}
-            days={summary.byDay.map((d) => {
+            points={summary.byDay.map((d) => {
               const r = deliveryRate(d);
-              return { day: d.day, value: r, text: r === null ? "no final status" : formatRate(r) };
+              return {
+                key: d.day,
+                label: formatLongDay(d.day),
+                values: { rate: r === null ? null : r * 100 },
+                texts: { rate: r === null ? "No final status yet" : formatRate(r) },
+                details: [
+                  `${formatCount(d.delivered)} delivered, ${formatCount(d.failed)} failed, ${formatCount(d.pending)} pending`,
+                ],
+              };
             })}
-            max={1}
-            maxText="100 %"
-            barClassName="fill-emerald-700"
+            series={[{ key: "rate", name: "Delivery rate", color: "#047857" }]}
+            zone={query.tz}
+            yDomain={[0, 100]}
+            formatY={(n) => `${n} %`}
             testId="delivery-rate-chart"
           />
           <CountsTable

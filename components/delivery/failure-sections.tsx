@@ -1,11 +1,12 @@
+import { CategoryChart } from "@/components/report/charts";
 import { IdLabel } from "@/components/report/id-label";
 import { ReportTable } from "@/components/report/report-table";
 import { ReportSection, SideBySide } from "@/components/report/report-section";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
 import type { DeliveryOutcome } from "@/lib/delivery/status-class";
 import type { RouteCounts, StatusCount } from "@/lib/delivery/types";
+import type { ChartPoint } from "@/lib/report/chart-data";
 import { formatCount } from "@/lib/report/format";
-import { CategoryBarChart, type CategoryValue } from "./category-bar-chart";
 import { CountsTable } from "./counts-table";
 
 const CHART_ITEMS = 10;
@@ -13,6 +14,17 @@ const ROUTE_LIMIT = 12;
 
 const share = (n: number, of: number) => (of > 0 ? `${((n / of) * 100).toFixed(1)} %` : "—");
 const routeName = (route: string | null) => route ?? "No route";
+
+/** A category and its count, most first. */
+interface CategoryValue {
+  key: string;
+  /** The category in full (the axis shortens long ones; the tooltip has it all). */
+  label: string;
+  value: number;
+  text: string;
+}
+
+const FAILURES = { key: "failed", name: "Failures", color: "#b91c1c" } as const;
 
 /** The failures by status or by route as bars, the top 10 of `items` (most first). */
 function FailureChart({
@@ -32,11 +44,18 @@ function FailureChart({
 }) {
   const top = items.slice(0, CHART_ITEMS);
   const first = top[0];
+  const points: ChartPoint[] = top.map((i) => ({
+    key: i.key,
+    label: i.label,
+    values: { [FAILURES.key]: i.value },
+    texts: { [FAILURES.key]: `${i.text} ${i.value === 1 ? "failure" : "failures"}` },
+  }));
   return (
-    <CategoryBarChart
+    <CategoryChart
       title={`Failures by ${by}${listed > CHART_ITEMS ? ` (top ${CHART_ITEMS})` : ""}`}
       description={`Bar chart of the failures by ${by}: ${first ? most(first) : "no failures"}.`}
-      items={top}
+      points={points}
+      series={FAILURES}
       testId={testId}
     />
   );

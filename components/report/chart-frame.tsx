@@ -1,36 +1,46 @@
 import type { ReactNode } from "react";
 
-// The frame of every report chart: a titled figure around an SVG that assistive technology
-// reads as one image, described in a sentence. The table beside each chart holds its numbers.
+// The frame of every report chart: a titled figure with a box of fixed height that the chart
+// library fills once it has loaded (so nothing below jumps), and that scrolls sideways on its
+// own on a narrow screen instead of widening the page. The table beside each chart holds its
+// numbers.
 
 export function ChartFrame({
   title,
-  description,
-  width,
   height,
+  minWidth = 480,
   testId,
   children,
 }: {
   title: ReactNode;
-  /** One sentence for assistive technology: what the chart shows and its highlights. */
-  description: string;
-  width: number;
+  /** Height of the drawing in CSS pixels. */
   height: number;
+  /** Below this width the box scrolls sideways rather than squeezing the bars. */
+  minWidth?: number;
   testId: string;
   children: ReactNode;
 }) {
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-3">
+    <figure
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-3"
+      data-testid={testId}
+    >
       <figcaption className="mb-1 text-sm font-semibold text-slate-900">{title}</figcaption>
-      <svg
-        role="img"
-        aria-label={description}
-        viewBox={`0 0 ${width} ${height}`}
-        className="h-auto w-full"
-        data-testid={testId}
-      >
-        {children}
-      </svg>
+      <div className="relative overflow-x-auto" data-chart-scroll="">
+        <div style={{ height, minWidth }}>{children}</div>
+      </div>
     </figure>
+  );
+}
+
+/** What the box shows while the chart library loads: the same size, a quiet outline. */
+export function ChartPlaceholder() {
+  return (
+    <div
+      className="flex h-full w-full items-center justify-center rounded bg-slate-50 text-sm text-slate-600"
+      data-chart-placeholder=""
+    >
+      Loading chart…
+    </div>
   );
 }

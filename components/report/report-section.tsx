@@ -26,5 +26,7 @@ export function ReportSection({
 
 /** A chart and its table side by side on wide screens, one above the other otherwise. */
 export function SideBySide({ children }: { children: ReactNode }) {
-  return <div className="grid items-start gap-3 xl:grid-cols-2">{children}</div>;
+  // min-w-0: a grid item is otherwise as wide as its widest content (a table), and on a
+  // narrow screen that widens the page instead of letting the table's own box scroll.
+  return <div className="grid items-start gap-3 xl:grid-cols-2 [&>*]:min-w-0">{children}</div>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { formatCount } from "@/lib/report/format";
 
 // The one table of every report (Spend, Delivery, Compliance): a captioned, scrollable table
@@ -79,7 +80,7 @@ export function ReportTable<Row>({
 
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollBox className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm" data-testid={testId}>
           <caption
             className={
@@ -131,7 +132,7 @@ export function ReportTable<Row>({
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {long && (
         <button
           type="button"

@@ -1,50 +1,38 @@
-import { DayBarChart } from "@/components/report/day-bar-chart";
+import { DayChart } from "@/components/report/charts";
 import { formatLongDay } from "@/lib/report/format";
+import { COST_SERIES_KEY, dayCostPoints, peakCostDay } from "@/lib/spend/chart-data";
 import { formatMoney } from "@/lib/spend/format";
+import type { BreakdownRow } from "@/lib/spend/types";
 
-// The cost per day of one currency, drawn by the reports' shared bar chart. Floats only
-// place the bars; every amount shown as text is the exact string.
-
-export interface DayCost {
-  day: string;
-  /** Exact decimal string, or null for a day with no cost in this currency. */
-  cost: string | null;
-}
+// The cost per day of one currency. One chart per currency, never several currencies on one
+// scale: amounts in different currencies are not comparable. Floats only place the bars;
+// every amount shown as text (tooltip, description, table) is the exact string.
 
 export function DayCostChart({
   currency,
-  days,
+  byDay,
   total,
   rangeText,
+  zone,
 }: {
   currency: string;
-  days: readonly DayCost[];
+  byDay: readonly BreakdownRow[];
   total: string;
   rangeText: string;
+  zone: string;
 }) {
-  const values = days.map((d) => (d.cost === null ? 0 : Number(d.cost)));
-  let peak = -1;
-  values.forEach((v, i) => {
-    if (v > 0 && (peak < 0 || v > (values[peak] ?? 0))) peak = i;
-  });
-  const peakDay = peak >= 0 ? days[peak] : undefined;
-  const peakText = peakDay ? formatMoney(peakDay.cost ?? "0") : "0";
-
+  const peak = peakCostDay(byDay, currency);
   return (
-    <DayBarChart
+    <DayChart
       title={`Cost per day (${currency})`}
       description={
-        peakDay
-          ? `Bar chart of the ${currency} cost per day, ${rangeText}: ${formatMoney(total)} ${currency} in total, highest ${peakText} ${currency} on ${formatLongDay(peakDay.day)}.`
+        peak
+          ? `Bar chart of the ${currency} cost per day, ${rangeText}: ${formatMoney(total)} ${currency} in total, highest ${formatMoney(peak.cost)} ${currency} on ${formatLongDay(peak.day)}.`
           : `Bar chart of the ${currency} cost per day, ${rangeText}: no ${currency} cost on any day.`
       }
-      days={days.map((d, i) => ({
-        day: d.day,
-        value: values[i] ?? 0,
-        text: `${formatMoney(d.cost ?? "0")} ${currency}`,
-      }))}
-      max={peak >= 0 ? (values[peak] ?? 0) : 0}
-      maxText={peakText}
+      points={dayCostPoints(byDay, currency)}
+      series={[{ key: COST_SERIES_KEY, name: `Cost (${currency})`, color: "#1d5fd1" }]}
+      zone={zone}
       testId={`chart-${currency}`}
     />
   );

@@ -39,14 +39,15 @@ export function SpendReport({
 
       <ReportSection id="spend-by-day" title="By day">
         {currencies.length > 0 ? (
-          <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
+          <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3 [&>*]:min-w-0">
             {currencies.map((c) => (
               <DayCostChart
                 key={c}
                 currency={c}
                 rangeText={rangeText}
                 total={summary.totals.find((t) => t.currency === c)?.cost ?? "0"}
-                days={summary.byDay.map((d) => ({ day: d.key ?? "", cost: d.costs[c] ?? null }))}
+                byDay={summary.byDay}
+                zone={summary.query.tz}
               />
             ))}
           </div>

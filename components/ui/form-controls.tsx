@@ -31,7 +31,8 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div>
+    // max-w-full: a select as wide as its longest option stays within a phone's width.
+    <div className="max-w-full">
       <label htmlFor={id} className={large ? largeLabelClass : labelClass}>
         {label}
       </label>

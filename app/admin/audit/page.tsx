@@ -13,6 +13,7 @@ import { PAGES } from "@/lib/auth/pages";
 import { requirePage } from "@/lib/auth/with-permission";
 import { getDb } from "@/lib/db";
 import { formatInZone } from "@/lib/time/format";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -69,7 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           ? "No entries match."
           : `${total} ${total === 1 ? "entry" : "entries"}, page ${q.page} of ${pages}. Times in ${q.tz}.`}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <ScrollBox className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit log entries, newest first</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
@@ -105,7 +106,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <nav aria-label="Audit log pages" className="flex gap-2">
         {q.page > 1 && (
           <Link

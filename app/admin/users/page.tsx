@@ -8,6 +8,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { lockedAccounts } from "@/lib/auth/throttle";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Users</h1>
       <CreateUserForm />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <ScrollBox className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Staff accounts</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
@@ -52,7 +53,7 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <dl className="grid gap-1 text-sm text-slate-700 sm:grid-cols-[8rem_1fr]">
         {ROLES.map((r) => (
           <div key={r} className="contents">
