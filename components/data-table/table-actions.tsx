@@ -8,9 +8,11 @@ import type { DataTableFeatures } from "./features";
 export function TableActions<TData extends RowData>({
   downloadHref,
   table,
+  onResetColumns,
 }: {
   downloadHref: string;
   table: ReactTable<DataTableFeatures, TData, unknown>;
+  onResetColumns?: () => void;
 }) {
   return (
     <div className="ml-auto flex items-end gap-2">
@@ -22,7 +24,7 @@ export function TableActions<TData extends RowData>({
       >
         Download CSV
       </a>
-      <ColumnVisibilityMenu table={table} />
+      <ColumnVisibilityMenu table={table} onReset={onResetColumns} />
     </div>
   );
 }
