@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactTable, Row, RowData } from "@tanstack/react-table";
-import { useId, useRef, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { DataTableFeatures } from "./features";
 import { VirtualRows } from "./virtual-rows";
 
@@ -31,7 +31,9 @@ export function DataTable<TData extends RowData>({
   const rows = table.getRowModel().rows;
   const headerGroups = table.getHeaderGroups();
   const virtual = rows.length > virtualiseAbove;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // State, not a ref: the rows' virtualizer starts before a parent's ref is attached, and
+  // needs a render once the box exists.
+  const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
   const captionId = useId();
   const colSpan = table.getVisibleLeafColumns().length;
 
@@ -69,7 +71,7 @@ export function DataTable<TData extends RowData>({
         </div>
       )}
       <div
-        ref={scrollRef}
+        ref={setScrollBox}
         // A scrolling box is reachable by keyboard (arrows, Page Down) and named by the caption.
         {...(virtual
           ? {
@@ -131,7 +133,7 @@ export function DataTable<TData extends RowData>({
           {virtual ? (
             <VirtualRows
               rows={rows}
-              scrollRef={scrollRef}
+              scrollBox={scrollBox}
               colSpan={colSpan}
               renderRow={renderRow}
             />

@@ -2,7 +2,7 @@
 
 import type { Row, RowData } from "@tanstack/react-table";
 import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, type FocusEvent, type ReactNode, type RefObject } from "react";
+import { useEffect, useRef, type FocusEvent, type ReactNode } from "react";
 import type { DataTableFeatures } from "./features";
 
 /** A first guess of a row's height in px; each rendered row is then measured. */
@@ -18,12 +18,12 @@ const OVERSCAN = 10;
  */
 export function VirtualRows<TData extends RowData>({
   rows,
-  scrollRef,
+  scrollBox,
   colSpan,
   renderRow,
 }: {
   rows: Row<DataTableFeatures, TData>[];
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollBox: HTMLDivElement | null;
   colSpan: number;
   renderRow: (
     row: Row<DataTableFeatures, TData>,
@@ -36,7 +36,7 @@ export function VirtualRows<TData extends RowData>({
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollBox,
     estimateSize: () => ROW_ESTIMATE,
     overscan: OVERSCAN,
     getItemKey: (i) => rows[i]?.id ?? i,
@@ -57,8 +57,8 @@ export function VirtualRows<TData extends RowData>({
   // A new page or a new order starts at its first row (not in the middle of the old scroll).
   const firstId = rows[0]?.id;
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [firstId, rows.length, scrollRef]);
+    scrollBox?.scrollTo({ top: 0 });
+  }, [firstId, rows.length, scrollBox]);
 
   const onFocus = (e: FocusEvent<HTMLTableSectionElement>) => {
     const tr = (e.target as Element).closest("tr[data-row-id]");
