@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
-import { MessagesView } from "@/components/messages/messages-view";
+import { LazyMessagesView } from "@/components/messages/lazy-messages-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGES } from "@/lib/auth/pages";
 import { requirePage } from "@/lib/auth/with-permission";
@@ -18,7 +18,7 @@ export default async function MessagesPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Messages</h1>
       <Suspense fallback={<TableSkeleton />}>
-        <MessagesView />
+        <LazyMessagesView />
       </Suspense>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
-import { OptOutsView } from "@/components/optouts/optouts-view";
+import { LazyOptOutsView } from "@/components/optouts/lazy-optouts-view";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGES } from "@/lib/auth/pages";
 import { requirePage } from "@/lib/auth/with-permission";
@@ -18,7 +18,7 @@ export default async function OptOutsPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Opt-outs</h1>
       <Suspense fallback={<TableSkeleton />}>
-        <OptOutsView />
+        <LazyOptOutsView />
       </Suspense>
     </div>
   );

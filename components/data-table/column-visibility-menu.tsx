@@ -5,11 +5,14 @@ import { useId, useRef, useState } from "react";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import type { DataTableFeatures } from "./features";
 
-/** "Columns" menu: a checkbox per hideable column. */
+/** "Columns" menu: a checkbox per hideable column, and "Reset columns" back to the defaults. */
 export function ColumnVisibilityMenu<TData extends RowData>({
   table,
+  onReset,
 }: {
   table: ReactTable<DataTableFeatures, TData, unknown>;
+  /** Forgets the person's choices (the table's defaults apply again). */
+  onReset?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -51,6 +54,15 @@ export function ColumnVisibilityMenu<TData extends RowData>({
                 {(column.columnDef.meta as { label?: string } | undefined)?.label ?? column.id}
               </label>
             ))}
+          {onReset && (
+            <button
+              type="button"
+              onClick={onReset}
+              className="mt-1 w-full rounded border-t border-slate-100 px-2 py-1.5 text-left text-sm font-medium text-brand-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              Reset columns
+            </button>
+          )}
         </fieldset>
       )}
     </div>

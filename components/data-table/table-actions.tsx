@@ -12,9 +12,11 @@ import type { DataTableFeatures } from "./features";
 export function TableActions<TData extends RowData>({
   downloadHref,
   table,
+  onResetColumns,
 }: {
   downloadHref: string;
   table: ReactTable<DataTableFeatures, TData, unknown>;
+  onResetColumns?: () => void;
 }) {
   return (
     <div className="ml-auto flex items-end gap-2">
@@ -32,7 +34,7 @@ export function TableActions<TData extends RowData>({
       >
         Download Excel
       </a>
-      <ColumnVisibilityMenu table={table} />
+      <ColumnVisibilityMenu table={table} onReset={onResetColumns} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { DataTableFeatures } from "@/components/data-table/features";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Message } from "@/lib/mobivate/types";
+import { formatMoney, withDecimals } from "@/lib/spend/format";
 import { formatInZone } from "@/lib/time/format";
 
 const helper = createColumnHelper<DataTableFeatures, Message>();
@@ -28,7 +29,7 @@ function Time({ ms, tz }: { ms: number | null; tz: string }) {
 }
 
 /** Columns hidden until the person asks for them in the Columns menu. */
-export const DEFAULT_HIDDEN_COLUMNS = {
+export const DEFAULT_HIDDEN_COLUMNS: Record<string, boolean> = {
   id: false,
   modified: false,
   inReplyTo: false,
@@ -38,8 +39,55 @@ export const DEFAULT_HIDDEN_COLUMNS = {
   campaignId: false,
 };
 
-/** `detailQuery` (from, to, tz…) is kept on the link so the detail page searches the same range. */
-export function messageColumns(tz: string, detailQuery: string) {
+/** Every column of the table can be hidden from the Columns menu. */
+export const MESSAGE_HIDEABLE_COLUMNS = [
+  "created",
+  "direction",
+  "originator",
+  "recipient",
+  "body",
+  "status",
+  "parts",
+  "cost",
+  "currency",
+  "id",
+  "modified",
+  "inReplyTo",
+  "routeId",
+  "senderReference",
+  "campaignId",
+] as const;
+
+/** "—" for a missing value, named for screen readers (a dash alone reads as nothing). */
+function Missing({ label }: { label: string }) {
+  return (
+    <span className="text-slate-500">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
+/** An exact cost with its currency's decimals on this page (digits only added, never cut). */
+function Cost({ m, decimals }: { m: Message; decimals: ReadonlyMap<string, number> }) {
+  if (m.cost === null) return <Missing label="no cost" />;
+  const amount = formatMoney(withDecimals(m.cost, decimals.get(m.currency ?? "") ?? 0));
+  return (
+    <span className="whitespace-nowrap tabular-nums">
+      {amount} {m.currency ?? ""}
+    </span>
+  );
+}
+
+/**
+ * `detailQuery` (from, to, tz…) is kept on the link so the detail page searches the same range;
+ * `costDecimals` (lib/spend/format.ts) gives each currency one number of decimals on the page.
+ */
+export function messageColumns(
+  tz: string,
+  detailQuery: string,
+  costDecimals: ReadonlyMap<string, number>,
+) {
   return helper.columns([
     helper.accessor("created", {
       header: "Created",
@@ -103,16 +151,7 @@ export function messageColumns(tz: string, detailQuery: string) {
       sortFn: "basic",
       sortUndefined: "last",
       // Display the exact decimal string; the number is only used to order rows.
-      cell: (c) => {
-        const m = c.row.original;
-        return m.cost === null ? (
-          <span className="text-slate-500">—</span>
-        ) : (
-          <span className="whitespace-nowrap tabular-nums">
-            {m.cost} {m.currency ?? ""}
-          </span>
-        );
-      },
+      cell: (c) => <Cost m={c.row.original} decimals={costDecimals} />,
     }),
     helper.accessor("currency", { header: "Currency", meta: { label: "Currency" } }),
     helper.accessor("id", {

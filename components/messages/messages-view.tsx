@@ -9,6 +9,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
 import { TableActions } from "@/components/data-table/table-actions";
+import { usePersistentColumnVisibility } from "@/components/data-table/use-column-prefs";
 import { formatDayRange } from "@/components/filters/date-range-picker";
 import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
@@ -19,8 +20,9 @@ import { parseMessagesUrl, type MessageViewInput } from "@/lib/filters/messages"
 import { describeFailedRead } from "@/lib/errors/dashboard";
 import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
 import type { Message } from "@/lib/mobivate/types";
+import { costDecimals } from "@/lib/spend/format";
 import { zoneLabel } from "@/lib/time/zones";
-import { DEFAULT_HIDDEN_COLUMNS, messageColumns } from "./columns";
+import { DEFAULT_HIDDEN_COLUMNS, MESSAGE_HIDEABLE_COLUMNS, messageColumns } from "./columns";
 import { FindById } from "./find-by-id";
 import { SearchPanel } from "./search-panel";
 import { TotalPager } from "./total-pager";
@@ -72,11 +74,19 @@ function MessagesTable({
     tz,
     ...(direction ? { direction } : {}),
   }).toString();
-  const columns = useMemo(() => messageColumns(tz, detailQuery), [tz, detailQuery]);
-  const [columnVisibility, setColumnVisibility] =
-    useState<Record<string, boolean>>(DEFAULT_HIDDEN_COLUMNS);
   const result = query.data;
   const rows = result?.ok ? result.data.rows : EMPTY;
+  // One number of decimals per currency over the rows on the page.
+  const decimals = useMemo(() => costDecimals(rows), [rows]);
+  const columns = useMemo(
+    () => messageColumns(tz, detailQuery, decimals),
+    [tz, detailQuery, decimals],
+  );
+  const columnPrefs = usePersistentColumnVisibility(
+    "messages",
+    DEFAULT_HIDDEN_COLUMNS,
+    MESSAGE_HIDEABLE_COLUMNS,
+  );
 
   // From the copy the rows arrive in the server's order (newest first unless asked otherwise).
   const shownSorting: SortingState =
@@ -86,13 +96,13 @@ function MessagesTable({
     columns,
     data: rows,
     getRowId: (m) => m.id,
-    state: { sorting: shownSorting, columnVisibility },
+    state: { sorting: shownSorting, columnVisibility: columnPrefs.visibility },
     manualSorting: fromCopy,
     onSortingChange: sortingToUrl(shownSorting, (next) =>
       // A new order of the whole range starts at its first page.
       update({ sort: next, ...(fromCopy ? { page: undefined } : {}) }, { replace: true }),
     ),
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: columnPrefs.setVisibility,
   });
 
   const busy = query.isFetching;
@@ -103,7 +113,7 @@ function MessagesTable({
   return (
     <div className="space-y-4">
       <RangeFilterBar query={filters} update={update} direction="any" pageSize={pageSize}>
-        <TableActions downloadHref={exportHref} table={table} />
+        <TableActions downloadHref={exportHref} table={table} onResetColumns={columnPrefs.reset} />
       </RangeFilterBar>
 
       <SearchPanel

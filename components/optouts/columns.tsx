@@ -14,6 +14,11 @@ export function optOutRowId(o: OptOut): string {
   return o.id !== null ? `id:${o.id}` : `mobile:${o.mobile}:${o.created}`;
 }
 
+/** The columns a person may hide (the number and its Remove button always show). */
+export const OPTOUT_HIDEABLE_COLUMNS = ["note", "created", "id"] as const;
+/** Every column shows until the person hides one. */
+export const OPTOUT_DEFAULT_VISIBILITY: Record<string, boolean> = {};
+
 export function optOutColumns(tz: string, onRemove: (optOut: OptOut) => void) {
   return helper.columns([
     helper.accessor("mobile", {

@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/features";
 import { Pager } from "@/components/data-table/pager";
 import { TableActions } from "@/components/data-table/table-actions";
+import { usePersistentColumnVisibility } from "@/components/data-table/use-column-prefs";
 import { formatDayRange } from "@/components/filters/date-range-picker";
 import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
@@ -18,7 +19,12 @@ import type { OptOut } from "@/lib/mobivate/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { zoneLabel } from "@/lib/time/zones";
 import { AddOptOutForm } from "./add-optout-form";
-import { optOutColumns, optOutRowId } from "./columns";
+import {
+  OPTOUT_DEFAULT_VISIBILITY,
+  OPTOUT_HIDEABLE_COLUMNS,
+  optOutColumns,
+  optOutRowId,
+} from "./columns";
 import { SourceLabel } from "@/components/mirror/source-label";
 import { NumberSearch, SearchScope } from "./number-search";
 import { RemoveOptOutDialog } from "./remove-optout-dialog";
@@ -61,15 +67,19 @@ function OptOutsPanel({
   const focusNoticeOnClose = useRef(false);
 
   const columns = useMemo(() => optOutColumns(tz, setRemoving), [tz]);
-  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({});
+  const columnPrefs = usePersistentColumnVisibility(
+    "optouts",
+    OPTOUT_DEFAULT_VISIBILITY,
+    OPTOUT_HIDEABLE_COLUMNS,
+  );
   const table = useTable({
     features: dataTableFeatures,
     columns,
     data: rowsOrEmpty,
     getRowId: optOutRowId,
-    state: { sorting, columnVisibility },
+    state: { sorting, columnVisibility: columnPrefs.visibility },
     onSortingChange: sortingToUrl(sorting, (sort) => update({ sort }, { replace: true })),
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: columnPrefs.setVisibility,
   });
 
   const range = useMemo(() => zonedDayRangeToApi(from, to, tz), [from, to, tz]);
@@ -91,7 +101,11 @@ function OptOutsPanel({
           scope={scope}
           onChange={(s) => update({ scope: s === "all" ? null : s, page: undefined })}
         />
-        <TableActions downloadHref={optOutExportHref({ from, to, tz })} table={table} />
+        <TableActions
+          downloadHref={optOutExportHref({ from, to, tz })}
+          table={table}
+          onResetColumns={columnPrefs.reset}
+        />
       </RangeFilterBar>
 
       <p className="text-sm text-slate-700" data-testid="zone-note">

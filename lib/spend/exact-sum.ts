@@ -62,13 +62,5 @@ export class ExactSum {
   }
 }
 
-/** Decimals a currency is normally written with (GBP 2, JPY 0, BHD 3); 2 when unknown. */
-export function minorUnits(currency: string): number {
-  try {
-    const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits;
-    return typeof digits === "number" ? digits : 2;
-  } catch {
-    return 2;
-  }
-}
+// Its home is the formatter (no decimal.js there, so the browser can use it too).
+export { minorUnits } from "./format";
