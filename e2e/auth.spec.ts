@@ -7,7 +7,7 @@ import { API_KEY, SANDBOX_URL } from "./helpers";
 import { appRoutes } from "./routes";
 
 const QUERY = "from=2020-01-01&to=2020-01-01&tz=UTC";
-const PUBLIC = new Set(["/login", "/api/health"]);
+const PUBLIC = new Set(["/login", "/api/health", "/api/ready"]);
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -66,6 +66,7 @@ test.describe("signed out", () => {
     expect(action.status()).toBe(401);
     // The public ones stay public.
     expect((await request.get("/api/health")).status()).toBe(200);
+    expect((await request.get("/api/ready")).status()).toBe(200);
     expect((await request.get("/login")).status()).toBe(200);
     await request.dispose();
   });

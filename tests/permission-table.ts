@@ -31,6 +31,7 @@ export const PAGE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
 /** Route handlers by their route in app/. */
 export const ROUTE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
   "/api/health": "public",
+  "/api/ready": "public",
   "/api/spend": "spend:read",
   "/api/delivery": "spend:read",
   "/api/export/messages": "export:messages",

@@ -69,7 +69,8 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** Reachable without signing in (everything else needs a session). */
-export const PUBLIC_PATHS: readonly string[] = ["/login", "/api/health"];
+// /api/ready: load balancers and orchestrators ask it without a session (lib/health).
+export const PUBLIC_PATHS: readonly string[] = ["/login", "/api/health", "/api/ready"];
 
 function matchesPrefix(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
