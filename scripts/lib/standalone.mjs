@@ -2,6 +2,7 @@
 // <dist>/standalone/server.js with only the files it needs, but leaves the browser assets
 // (<dist>/static) and public/ for the deployer to put beside it. These helpers do that, so
 // `npm run start:standalone`, the CI check (scripts/test.mjs) and the Dockerfile agree.
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -12,10 +13,11 @@ export function distDir(env = process.env) {
 
 /**
  * Copies <dist>/static and public/ into <dist>/standalone (or into `target`, a copy of it
- * elsewhere). Returns the folder holding server.js. Throws in words when there is no
+ * elsewhere; `link`: hard links where the file system allows, much quicker than copying
+ * 130 MB). Returns the folder holding server.js. Throws in words when there is no
  * standalone build.
  */
-export function prepareStandalone({ dist = distDir(), target } = {}) {
+export function prepareStandalone({ dist = distDir(), target, link = false } = {}) {
   const built = path.join(dist, "standalone");
   if (!existsSync(path.join(built, "server.js"))) {
     throw new Error(
@@ -26,8 +28,13 @@ export function prepareStandalone({ dist = distDir(), target } = {}) {
   const root = target ?? built;
   if (target) {
     rmSync(target, { recursive: true, force: true });
-    // verbatimSymlinks: the PostgreSQL libraries are symlinks relative to their folder.
-    cpSync(built, target, { recursive: true, verbatimSymlinks: true });
+    const linked =
+      link && spawnSync("cp", ["-al", built, target], { stdio: "ignore" }).status === 0;
+    if (!linked) {
+      rmSync(target, { recursive: true, force: true });
+      // verbatimSymlinks: the PostgreSQL libraries are symlinks relative to their folder.
+      cpSync(built, target, { recursive: true, verbatimSymlinks: true });
+    }
   }
   // server.js serves /_next/static from <its folder>/<distDir>/static.
   const staticTarget = path.join(root, path.basename(dist), "static");
