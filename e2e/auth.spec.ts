@@ -69,6 +69,7 @@ test.describe("signed out", () => {
     expect(action.status()).toBe(401);
     // The public ones stay public.
     expect((await request.get("/api/health")).status()).toBe(200);
+    expect((await request.get("/api/ready")).status()).toBe(200);
     expect((await request.get("/login")).status()).toBe(200);
     await request.dispose();
   });

@@ -4,6 +4,7 @@
 // that fails once and passes when run again is listed as flaky above that line, not failed.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { checkStandalone } from "./lib/standalone-check.mjs";
 
 // Playwright shards run side by side (scripts/e2e.mjs). One by default: on the 2-core CI
 // machine two shards took 11.1 min against 9.6 min for one (each spec is CPU-bound there);
@@ -188,6 +189,20 @@ await Promise.all([
 if (!buildOk) {
   failed += 1;
   failures.push("production build (the end-to-end tests were not run)");
+}
+
+// The deployable server (output: "standalone"), copied outside the repository and started
+// against a sandbox: /api/health, /api/ready and the login page answer; then `npm run
+// check-api` against the same sandbox (scripts/lib/standalone-check.mjs). One test each.
+if (buildOk) {
+  console.log("\n▶ standalone server and check-api, against a sandbox");
+  for (const r of await checkStandalone()) {
+    if (r.ok) passed += 1;
+    else {
+      failed += 1;
+      failures.push(`${r.label}${r.detail ? `: ${r.detail.split("\n")[0].slice(0, 300)}` : ""}`);
+    }
+  }
 }
 
 for (const f of readdirSync("test-results")) {

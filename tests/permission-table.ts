@@ -33,6 +33,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Requirement>> = {
   "/api/health": "public",
   // Its own bearer token (DASHBOARD_METRICS_TOKEN), no session: a scraper has none.
   "/api/metrics": "public",
+  "/api/ready": "public",
   "/api/spend": "spend:read",
   "/api/delivery": "spend:read",
   "/api/export/messages": "export:messages",

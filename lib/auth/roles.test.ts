@@ -63,6 +63,8 @@ describe("pages", () => {
     expect(isPublicPath("/login")).toBe(true);
     expect(isPublicPath("/api/health")).toBe(true);
     expect(isPublicPath("/api/healthz")).toBe(false);
+    expect(isPublicPath("/api/ready")).toBe(true);
+    expect(isPublicPath("/api/readyz")).toBe(false);
     expect(isPublicPath("/messages")).toBe(false);
     expect(isPublicPath("/")).toBe(false);
   });

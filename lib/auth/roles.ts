@@ -70,7 +70,13 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** Reachable without signing in (everything else needs a session). */
 // /api/metrics has its own bearer token (DASHBOARD_METRICS_TOKEN): a scraper has no session.
-export const PUBLIC_PATHS: readonly string[] = ["/login", "/api/health", "/api/metrics"];
+// /api/ready: load balancers and orchestrators ask it without a session (lib/health).
+export const PUBLIC_PATHS: readonly string[] = [
+  "/login",
+  "/api/health",
+  "/api/ready",
+  "/api/metrics",
+];
 
 function matchesPrefix(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);

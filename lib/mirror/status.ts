@@ -22,7 +22,7 @@ const isoOrNull = (ms: number | null | undefined) =>
  * "running" is whether some instance holds the syncer's lock now, not the state row: a
  * process that died mid-cycle leaves "running" in the row, but PostgreSQL drops its lock.
  */
-function stateOf(stored: StoredState | null, running: boolean, enabled: boolean) {
+export function stateOf(stored: StoredState | null, running: boolean, enabled: boolean) {
   if (!enabled) return "off" as const;
   if (running) return "running" as const;
   if (stored?.lastError) return "error" as const;

@@ -117,6 +117,7 @@ export const PAGES: readonly PageEntry[] = [
 export const ROUTES: readonly RouteEntry[] = [
   { route: "/api/health", params: {}, body: "json" },
   { route: "/api/metrics", params: {}, body: "json" },
+  { route: "/api/ready", params: {}, body: "json" },
   { route: "/api/sync/status", params: {}, body: "json" },
   { route: "/api/admin/audit", params: auditFilters, body: "csv" },
   {
