@@ -43,17 +43,19 @@ function tooLarge(request: NextRequest, refusal: SizeRefusal): Response {
 }
 
 /**
- * Sliding expiry for the cookie too (the database has the authoritative expiry), renewed only
- * by a GET the person made: a page load, a download, an API read. Never by a POST (a logout
- * action clears the cookie in its own response), and never by the router's RSC requests:
- * prefetches run in the background and one still in flight when "Log out" is pressed would
- * answer after the logout and put the cleared cookie back (seen in CI). This file cannot tell
- * a live session from a deleted one, so it must not re-set the cookie at such moments.
+ * Sliding expiry for the cookie too (the database has the authoritative expiry), renewed here
+ * only by a page load or a download: a GET the browser marks as a navigation
+ * (`Sec-Fetch-Mode: navigate`), or a GET from a client that sends no Sec-Fetch headers (curl, a
+ * script). Never by the router's background fetches (prefetches, RSC: `cors` mode; Next strips
+ * its own `rsc` headers before this file runs), a POST or a server action: one of those still
+ * in flight when "Log out" is pressed answers after the logout and would put the cleared
+ * cookie back (seen in CI), and this file cannot tell a live session from a deleted one.
+ * Server actions renew it themselves once the session is checked (lib/auth/action-client.ts).
  */
 function renewsCookie(request: NextRequest): boolean {
-  if (request.method !== "GET") return false;
-  const h = request.headers;
-  return !h.has("next-action") && !h.has("rsc") && !h.has("next-router-prefetch");
+  if (request.method !== "GET" || request.headers.has("next-action")) return false;
+  const mode = request.headers.get("sec-fetch-mode");
+  return mode === null || mode === "navigate";
 }
 
 export function proxy(request: NextRequest) {

@@ -326,6 +326,17 @@ test("logging out ends the session on the server, not only in the browser", asyn
   const res = await replay.get("/logout", { maxRedirects: 0 });
   expect(res.status()).toBe(307);
   expect(res.headers().location).toMatch(/^\/login/);
+  // A router fetch (prefetch or RSC) that was still in flight at the logout must not put the
+  // cookie back: Chromium sends those in cors mode, and only navigations renew the cookie.
+  const prefetch = await replay.get("/messages", {
+    maxRedirects: 0,
+    headers: {
+      "sec-fetch-mode": "cors",
+      "sec-fetch-dest": "empty",
+      "sec-fetch-site": "same-origin",
+    },
+  });
+  expect(prefetch.headers()["set-cookie"]).toBeUndefined();
   await replay.dispose();
   await context.close();
 });

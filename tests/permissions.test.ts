@@ -23,11 +23,17 @@ import {
 // the table fails here. Inputs are junk on purpose: the check must come first, and an
 // allowed call may then fail in any other way (400 and the like).
 
-const session = vi.hoisted(() => ({ token: null as string | null }));
+const session = vi.hoisted(() => ({
+  token: null as string | null,
+  /** Cookies the code under test set (a renewed session cookie, for one). */
+  sets: [] as Array<{ name: string; value: string; maxAge?: number }>,
+}));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (session.token ? { name, value: session.token } : undefined),
-    set: () => undefined,
+    set: (name: string, value: string, options?: { maxAge?: number }) => {
+      session.sets.push({ name, value, maxAge: options?.maxAge });
+    },
     delete: () => undefined,
   }),
   headers: async () => new Headers({ "x-dashboard-path": "/permissions-test" }),
@@ -140,6 +146,7 @@ describe("server actions", { timeout: 60_000 }, () => {
         expect((action as { permission?: unknown }).permission, key).toBe(needs);
         for (const who of WHO) {
           signInAs(who);
+          session.sets = [];
           const result = (await (action as (input: unknown) => Promise<Result>)({})) as Result;
           const want = expected(who, needs);
           const got =
@@ -151,6 +158,14 @@ describe("server actions", { timeout: 60_000 }, () => {
           expect(got, `${key} as ${who}`).toBe(want);
           if (want === "signed-out") expect(result).toEqual({ ok: false, error: signedOut() });
           if (want === "forbidden") expect(result.error?.status).toBe(403);
+          // An allowed call slides the cookie's expiry (proxy.ts renews it only on page loads);
+          // a refused one sets nothing.
+          const renewals = session.sets.filter((c) => c.value === session.token);
+          if (want === "allowed") {
+            expect(renewals, `${key} as ${who}`).toEqual([
+              expect.objectContaining({ maxAge: authSettings().ttlMs / 1000 }),
+            ]);
+          } else expect(renewals, `${key} as ${who}`).toEqual([]);
         }
       }
     });

@@ -45,9 +45,14 @@ describe("proxy: sliding cookie expiry", () => {
   const renewed = (res: Response) =>
     (res.headers.get("set-cookie") ?? "").startsWith(`dashboard_session=${"a".repeat(43)}`);
 
-  it("renews the session cookie on a page load, a download and an API read", async () => {
-    for (const path of ["/messages", "/api/export/messages?from=2026-01-01", "/api/sync/status"]) {
-      const res = await proxy(request(path, { headers: { cookie: SESSION } }));
+  it("renews the session cookie on a page load, a download and a script's API read", async () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ["/messages", { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document" }],
+      ["/api/export/messages?from=2026-01-01", { "sec-fetch-mode": "navigate" }],
+      ["/api/sync/status", {}],
+    ];
+    for (const [path, headers] of cases) {
+      const res = await proxy(request(path, { headers: { cookie: SESSION, ...headers } }));
       expect(res.status).toBe(200);
       expect(renewed(res), path).toBe(true);
       expect(res.headers.get("set-cookie")).toMatch(/HttpOnly/i);
@@ -58,9 +63,10 @@ describe("proxy: sliding cookie expiry", () => {
   // response: renewing there would put the cleared cookie back in the browser.
   it("never renews it on the router's background requests, a POST or a server action", async () => {
     const cases: Array<{ method?: string; headers: Record<string, string> }> = [
-      { headers: { rsc: "1", "next-router-prefetch": "1" } },
-      { headers: { rsc: "1" } },
-      { headers: { "next-router-prefetch": "1" } },
+      // What Chromium sends with the router's fetch() (prefetch or RSC navigation).
+      { headers: { "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" } },
+      { headers: { "sec-fetch-mode": "same-origin" } },
+      { headers: { "sec-fetch-mode": "no-cors" } },
       { method: "POST", headers: { "next-action": "abc", "content-length": "2" } },
       { method: "POST", headers: { "content-length": "2" } },
     ];

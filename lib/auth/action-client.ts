@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { safeErrorText } from "@/lib/db/safe-error";
 import { describeError } from "@/lib/mobivate/errors";
-import { actionGuard } from "./guards";
+import { actionGuard, renewSessionCookieAfterAction } from "./guards";
 import { PERMISSIONS_LIST, type Permission } from "./roles";
 
 // The one way to write a server action: its permission is declared once, here, as the
@@ -28,6 +28,7 @@ const client = createSafeActionClient({
   const denied = await actionGuard(metadata.permission, metadata.label);
   // The guard's own error object, unchanged (signed out, or the role's refusal).
   if (denied) returnServerError(denied.error);
+  await renewSessionCookieAfterAction();
   return next();
 });
 

@@ -8,12 +8,12 @@ import { recordAuditOrLog } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { observeSignInFailure } from "@/lib/observability/metrics";
 import { authSettings } from "./env";
-import { getCurrentUser, sessionToken } from "./guards";
+import { getCurrentUser, sessionToken, writeSessionCookie } from "./guards";
 import { authenticate } from "./login";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { clientIp, safeNextPath, userAgent } from "./request-info";
 import { homePathFor } from "./pages";
-import { isHttpsRequest, sessionCookieName, sessionCookieOptions } from "./session-cookie";
+import { sessionCookieName } from "./session-cookie";
 import { deleteSession } from "./session-store";
 import { describeStartupError } from "./startup-error";
 
@@ -82,11 +82,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     }
     return { error: INVALID, email };
   }
-  (await cookies()).set(
-    sessionCookieName(),
-    result.token,
-    sessionCookieOptions(isHttpsRequest(h), authSettings().ttlMs / 1000),
-  );
+  await writeSessionCookie(result.token);
   redirect(safeNextPath(parsed.data.next) ?? homePathFor(result.user.role));
 }
 

@@ -11,7 +11,12 @@ import { noteRequestUser } from "@/lib/observability/request-context";
 import { authSettings } from "./env";
 import { safeNextPath } from "./request-info";
 import { can, ROLE_LABELS, type Permission } from "./roles";
-import { SESSION_TOKEN_PATTERN, sessionCookieName } from "./session-cookie";
+import {
+  isHttpsRequest,
+  SESSION_TOKEN_PATTERN,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "./session-cookie";
 import { validateSession, type SessionUser } from "./session-store";
 
 export type { SessionUser } from "./session-store";
@@ -23,6 +28,27 @@ export const PATH_HEADER = "x-dashboard-path";
 export async function sessionToken(): Promise<string | null> {
   const token = (await cookies()).get(sessionCookieName())?.value;
   return token && SESSION_TOKEN_PATTERN.test(token) ? token : null;
+}
+
+/** Sets the session cookie for the full lifetime (server actions and route handlers only). */
+export async function writeSessionCookie(token: string): Promise<void> {
+  const secure = isHttpsRequest(await headers());
+  (await cookies()).set(
+    sessionCookieName(),
+    token,
+    sessionCookieOptions(secure, authSettings().ttlMs / 1000),
+  );
+}
+
+/**
+ * Slides the cookie's expiry after a server action found the session valid. proxy.ts renews
+ * it only on page loads, so a person who works for hours in one page (every read is an
+ * action) keeps the cookie as long as the database keeps the session. Safe from the logout
+ * race: Next runs one tab's actions one at a time, and "Log out" is itself an action.
+ */
+export async function renewSessionCookieAfterAction(): Promise<void> {
+  const token = await sessionToken();
+  if (token && (await getCurrentUser())) await writeSessionCookie(token);
 }
 
 /** The signed-in user, or null. Checked against the database once per request. */

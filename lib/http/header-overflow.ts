@@ -1,16 +1,13 @@
 import "server-only";
-import net from "node:net";
 import type { Duplex } from "node:stream";
 import type { ErrorBody } from "./error-body";
+import { installServerEventHook } from "./server-events";
 
 // Node refuses a request head over its 16 KiB limit (a link with a 100 kB filter, a cookie
 // flood) before Next or proxy.ts runs, with a bare "431" and no body: the person reads
 // nothing. This hook, installed once at start (instrumentation.ts), answers that case in
 // words instead: JSON for /api/* (what scripts parse), a small page otherwise. Other parse
 // errors keep Node's own answer.
-
-const INSTALLED = Symbol.for("mobivate-dashboard.header-overflow-answer");
-type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 
 const MESSAGE =
   "This request is too large: its link (or its cookies) has more than 16 KiB, far more than " +
@@ -39,21 +36,14 @@ export function headerOverflowResponse(rawPacket: Buffer | undefined): string {
 
 /** Answers HPE_HEADER_OVERFLOW client errors in words on every HTTP server. Idempotent. */
 export function installHeaderOverflowAnswer(): void {
-  const g = globalThis as Flagged;
-  if (g[INSTALLED]) return;
-  const proto = net.Server.prototype;
-  type Emit = (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  const original = proto.emit as Emit;
-  const emit: Emit = function (event, ...args) {
-    if (event === "clientError" && this.listenerCount("clientError") === 0) {
+  installServerEventHook("header-overflow-answer", (server, event, args, next) => {
+    if (event === "clientError" && server.listenerCount("clientError") === 0) {
       const [err, socket] = args as [NodeJS.ErrnoException & { rawPacket?: Buffer }, Duplex];
       if (err?.code === "HPE_HEADER_OVERFLOW" && socket?.writable) {
         socket.end(headerOverflowResponse(err.rawPacket));
         return true;
       }
     }
-    return original.call(this, event, ...args);
-  };
-  proto.emit = emit as typeof proto.emit;
-  g[INSTALLED] = true;
+    return next();
+  });
 }

@@ -1,20 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import net from "node:net";
+import { installServerEventHook } from "@/lib/http/server-events";
 import { log } from "./logger";
 import { metrics, routeLabel } from "./metrics";
 import { requestStore, type RequestContext } from "./request-context";
 
 // One log line and one metrics sample per request, with the status and the time to the last
 // byte: the App Router has no hook that sees a response end, so this wraps the HTTP server's
-// "request" event (like lib/auth/peer-address.ts) and runs Next's handling inside the
+// "request" event (lib/http/server-events.ts) and runs Next's handling inside the
 // request's context (./request-context.ts).
 
 export const REQUEST_ID_HEADER = "x-request-id";
-
-const INSTALLED = Symbol.for("mobivate-dashboard.request-observer");
-type Flagged = typeof globalThis & { [INSTALLED]?: boolean };
 
 /** Starts observing one request; returns the context to run its handling in. */
 export function observeRequest(req: IncomingMessage, res: ServerResponse): RequestContext {
@@ -60,18 +57,11 @@ function finish(ctx: RequestContext, res: ServerResponse): void {
   else log().info(line, "request");
 }
 
-/** Wraps `emit` of every net.Server (http servers inherit it). Idempotent. */
+/** Observes every "request" event of every HTTP server. Idempotent. */
 export function installRequestObserver(): void {
-  const g = globalThis as Flagged;
-  if (g[INSTALLED]) return;
-  const proto = net.Server.prototype;
-  type Emit = (this: net.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  const original = proto.emit as Emit;
-  const emit: Emit = function (event, ...args) {
-    if (event !== "request") return original.call(this, event, ...args);
+  installServerEventHook("request-observer", (_server, event, args, next) => {
+    if (event !== "request") return next();
     const ctx = observeRequest(args[0] as IncomingMessage, args[1] as ServerResponse);
-    return requestStore().run(ctx, () => original.call(this, event, ...args));
-  };
-  proto.emit = emit as typeof proto.emit;
-  g[INSTALLED] = true;
+    return requestStore().run(ctx, next);
+  });
 }
