@@ -256,6 +256,10 @@ describe("GET /api/export/messages", () => {
       new Request(`http://dashboard.test/api/export/messages?${qs}`),
     );
     expect(res.status).toBe(200);
+    // The file says it holds only the matches (the whole range's file has no suffix).
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="messages_2026-02-10_2026-02-19_filtered.csv"',
+    );
     expectMessagesFile(readCsv(await bodyText(res)), expected, TZ);
 
     const bad = await getMessages({ ...RANGE, status: "delivered;drop" });

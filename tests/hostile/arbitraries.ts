@@ -229,6 +229,11 @@ export function hostileFor(kind: ParamKind): fc.Arbitrary<string> {
       return fc.oneof(fc.constantFrom("0", "1", "2", "true", "yes", "-1"), hostileText);
     case "direction":
       return fc.oneof(fc.constantFrom("mo", "mt", "MO,MT", "BOTH", "MT\u0000"), hostileText);
+    case "format":
+      return fc.oneof(
+        fc.constantFrom("XLSX", "xls", "csv,xlsx", "xlsx\u0000", "__proto__", "json"),
+        hostileText,
+      );
     case "auditAction":
       return fc.oneof(
         fc.constantFrom("auth.login ", "AUTH.LOGIN", "toString", "__proto__", "auth.*"),

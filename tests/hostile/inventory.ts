@@ -16,7 +16,8 @@ export type ParamKind =
   | "status" // repeated upper-case status codes
   | "text" // free text (search, campaign, route, actor, names)
   | "sort" // column:asc|desc
-  | "flag" // refresh=1, bom=0|1, signedOut=1
+  | "flag" // refresh=1, bom=0|1, live=1, signedOut=1
+  | "format" // a download's file format: csv | xlsx
   | "auditAction" // an audit action name
   | "next" // a same-origin path after sign-in
   | "email"
@@ -58,6 +59,8 @@ export interface ActionEntry {
 }
 
 const range = { from: "day", to: "day", tz: "zone" } as const;
+/** Every download route: a range, the BOM switch, a live read, CSV or Excel. */
+const download = { ...range, bom: "flag", live: "flag", format: "format" } as const;
 const messageSearch = {
   number: "phone",
   status: "status",
@@ -132,11 +135,11 @@ export const ROUTES: readonly RouteEntry[] = [
   },
   {
     route: "/api/export/messages",
-    params: { ...range, direction: "direction", bom: "flag", ...messageSearch },
+    params: { ...download, direction: "direction", ...messageSearch },
     body: "csv",
   },
-  { route: "/api/export/optouts", params: { ...range, bom: "flag" }, body: "csv" },
-  { route: "/api/export/sent-after-optout", params: { ...range, bom: "flag" }, body: "csv" },
+  { route: "/api/export/optouts", params: download, body: "csv" },
+  { route: "/api/export/sent-after-optout", params: download, body: "csv" },
   {
     route: "/api/export/sent-after-optout/report",
     params: { ...range, refresh: "flag" },

@@ -48,7 +48,8 @@ export const GET = withDownloadPermission("export:messages", async (request, use
   const { from, to, tz, direction } = params.data;
   const range = zonedDayRangeToApi(from, to, tz);
   const columns = messageCsvColumns(tz);
-  const filename = `messages_${from}_${to}.csv`;
+  // A search's file says it holds only the matches.
+  const filename = `messages_${from}_${to}${hasSearch(search.data) ? "_filtered" : ""}.csv`;
   const details = { from, to, tz, direction: direction ?? null, ...search.data };
   const source = await messageExportSource(range, { live: params.live });
   const mirrorQuery = {
@@ -98,7 +99,7 @@ export const GET = withDownloadPermission("export:messages", async (request, use
   };
   if (format.format === "xlsx") {
     return excelDownload(request, {
-      filename: xlsxFilename(filename, { filtered: hasSearch(search.data) }),
+      filename: xlsxFilename(filename),
       sheetName: "Messages",
       columns: sheetColumnsOf(columns, tz),
       userId: user.id,
