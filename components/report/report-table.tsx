@@ -103,7 +103,13 @@ export function ReportTable<Row>({
               ))}
             </tr>
           </thead>
-          <tbody className={`divide-y divide-slate-100${alignTop ? " align-top" : ""}`}>
+          {/* Whole class names only: Tailwind finds classes by scanning the source, and one glued
+              to a `${…}` is not found (the dividers were once drawn black for it). */}
+          <tbody
+            className={
+              alignTop ? "divide-y divide-slate-100 align-top" : "divide-y divide-slate-100"
+            }
+          >
             {shown.map((row) => (
               <tr key={rowKey(row)} {...rowData?.(row)}>
                 {columns.map((c, i) =>
