@@ -8,7 +8,9 @@ import { spawnSync } from "node:child_process";
 import { prettyFactory } from "pino-pretty";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import path from "node:path";
 import { freePort } from "./lib/ports.mjs";
+import { prepareStandalone, standaloneEnv } from "./lib/standalone.mjs";
 import { createProcessGroups } from "./lib/process-group.mjs";
 
 const DEMO_KEY = "5a4c0ffe-0000-4000-8000-5a4db0c5e001";
@@ -138,16 +140,22 @@ function waitForLine(child, pattern) {
 // Wait for the sandbox before the dashboard starts taking requests.
 await waitForLine(sandbox, /SANDBOX_READY/);
 
+// The deployable server (`output: "standalone"`, as in production and the Dockerfile), with
+// the browser assets put beside it (scripts/lib/standalone.mjs).
+const serverDir = prepareStandalone();
 const app = start(
-  "npx",
-  ["next", "start", "-p", String(appPort)],
+  process.execPath,
+  [path.join(serverDir, "server.js")],
   {
+    ...standaloneEnv(env),
+    // Loopback only (a shell may export its machine name as HOSTNAME, which server.js reads).
+    HOSTNAME: "localhost",
     PORT: String(appPort),
     MOBIVATE_API_BASE_URL: `http://127.0.0.1:${sandboxPort}`,
     MOBIVATE_API_KEY: DEMO_KEY,
     DASHBOARD_DEMO: "1",
     DASHBOARD_DEMO_PASSWORD: demoPassword,
-    DASHBOARD_DATA_DIR: dataDir,
+    DASHBOARD_DATA_DIR: path.resolve(dataDir),
   },
   "[dashboard]",
 );

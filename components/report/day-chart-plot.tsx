@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatAxisNumber, type ChartPoint, type ChartSeries } from "@/lib/report/chart-data";
-import { dayTickBudget, pickDayTicks } from "@/lib/report/chart-ticks";
+import { dayTickBudget, niceValueTicks, pickDayTicks } from "@/lib/report/chart-ticks";
 import { formatShortDay } from "@/lib/report/format";
 import { ChartTooltipBody } from "./chart-tooltip";
 import { AXIS_LINE, AXIS_TICK, CURSOR, LEGEND_TEXT } from "./chart-style";
@@ -49,6 +49,12 @@ export default function DayChartPlot({
     dayTickBudget(width - Y_AXIS_WIDTH),
   );
   const byKey = new Map(points.map((p) => [p.key, p]));
+  // Round steps (0, 0.5, 1 …), not recharts' even split of the maximum (0, 0.65, 1.3 …).
+  const valueTicks = yDomain
+    ? undefined
+    : niceValueTicks(
+        Math.max(0, ...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0))),
+      );
 
   return (
     <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
@@ -70,7 +76,8 @@ export default function DayChartPlot({
         />
         <YAxis
           width={Y_AXIS_WIDTH}
-          domain={yDomain ?? [0, "auto"]}
+          domain={yDomain ?? [0, valueTicks?.at(-1) ?? "auto"]}
+          ticks={valueTicks}
           allowDataOverflow={yDomain !== undefined}
           tickFormatter={formatY}
           tick={AXIS_TICK}

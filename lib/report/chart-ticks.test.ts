@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayTickBudget, pickDayTicks } from "./chart-ticks";
+import { dayTickBudget, niceValueTicks, pickDayTicks } from "./chart-ticks";
 
 /** Every day from `from`, `n` of them (UTC calendar arithmetic; days carry no zone). */
 function daysFrom(from: string, n: number): string[] {
@@ -75,5 +75,34 @@ describe("dayTickBudget", () => {
     expect(dayTickBudget(0)).toBe(2);
     expect(dayTickBudget(320)).toBe(5);
     expect(dayTickBudget(640)).toBe(10);
+  });
+});
+
+describe("niceValueTicks", () => {
+  it("steps by 1, 2, 2.5 or 5 times a power of ten, from 0 to just above the maximum", () => {
+    expect(niceValueTicks(2.45)).toEqual([0, 1, 2, 3]);
+    expect(niceValueTicks(2.45, 5)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+    expect(niceValueTicks(7.9)).toEqual([0, 2, 4, 6, 8]);
+    expect(niceValueTicks(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceValueTicks(0.037)).toEqual([0, 0.01, 0.02, 0.03, 0.04]);
+    expect(niceValueTicks(123_456)).toEqual([0, 50_000, 100_000, 150_000]);
+  });
+
+  it("always covers the maximum within the budget, with exact decimal labels", () => {
+    for (let max = 0.001; max < 1e7; max *= 1.37) {
+      for (const budget of [3, 4, 5, 6]) {
+        const ticks = niceValueTicks(max, budget);
+        expect(ticks[0]).toBe(0);
+        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(max - 1e-12);
+        expect(ticks.length - 1).toBeLessThanOrEqual(budget);
+        // No float noise in a label (0.30000000000000004, 0.7999999999999999).
+        for (const t of ticks) expect(String(t)).not.toMatch(/\.\d*(?:0000|9999)/);
+      }
+    }
+  });
+
+  it("gives an axis for no data or zero", () => {
+    expect(niceValueTicks(0)).toEqual([0, 1]);
+    expect(niceValueTicks(Number.NaN)).toEqual([0, 1]);
   });
 });

@@ -32,3 +32,21 @@ function monthIndex(day: string): number {
 export function dayTickBudget(widthPx: number): number {
   return Math.max(2, Math.floor(widthPx / 64));
 }
+
+const NICE_STEPS = [1, 2, 2.5, 5, 10] as const;
+
+/**
+ * The value axis's ticks from 0: a step of 1, 2, 2.5 or 5 times a power of ten, the smallest
+ * that covers `max` in at most `maxTicks` steps, so a person reads 0, 0.5, 1, 1.5 … rather than
+ * the 0, 0.65, 1.3 … of an even split. The last tick is the axis's top.
+ */
+export function niceValueTicks(max: number, maxTicks = 4): number[] {
+  const steps = Math.max(1, Math.floor(maxTicks));
+  if (!Number.isFinite(max) || max <= 0) return [0, 1];
+  const magnitude = 10 ** Math.floor(Math.log10(max / steps));
+  const unit = NICE_STEPS.map((n) => n * magnitude).find((s) => s * steps >= max) ?? max / steps;
+  const count = Math.ceil(max / unit - 1e-9);
+  // Rounded to the step's own decimals: 0.1 + 0.2 must label as 0.3, not 0.30000000000000004.
+  const decimals = Math.max(0, -Math.floor(Math.log10(unit)) + 1);
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * unit).toFixed(decimals)));
+}
