@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { safeErrorText } from "@/lib/db/safe-error";
 import { describeError } from "@/lib/mobivate/errors";
-import { actionGuard, renewSessionCookieAfterAction } from "./guards";
+import { actionGuard } from "./guards";
 import { PERMISSIONS_LIST, type Permission } from "./roles";
 
 // The one way to write a server action: its permission is declared once, here, as the
@@ -27,8 +27,8 @@ const client = createSafeActionClient({
 }).use(async ({ next, metadata }) => {
   const denied = await actionGuard(metadata.permission, metadata.label);
   // The guard's own error object, unchanged (signed out, or the role's refusal).
+  // Allowed: the guard also slid the session cookie's expiry (see actionGuard).
   if (denied) returnServerError(denied.error);
-  await renewSessionCookieAfterAction();
   return next();
 });
 

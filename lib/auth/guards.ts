@@ -41,12 +41,12 @@ export async function writeSessionCookie(token: string): Promise<void> {
 }
 
 /**
- * Slides the cookie's expiry after a server action found the session valid. proxy.ts renews
+ * Slides the cookie's expiry once a server action's guard found the session valid and allowed. proxy.ts renews
  * it only on page loads, so a person who works for hours in one page (every read is an
  * action) keeps the cookie as long as the database keeps the session. Safe from the logout
  * race: Next runs one tab's actions one at a time, and "Log out" is itself an action.
  */
-export async function renewSessionCookieAfterAction(): Promise<void> {
+async function renewSessionCookieAfterAction(): Promise<void> {
   const token = await sessionToken();
   if (token && (await getCurrentUser())) await writeSessionCookie(token);
 }
@@ -122,7 +122,7 @@ export type ActionDenied = { ok: false; error: ApiErrorInfo };
 
 /**
  * Server actions (through authorizedAction, lib/auth/action-client.ts): null when allowed.
- * The error fits ActionResult ("signed-out" 401, or "forbidden" 403 when the role does not allow it).
+ * Allowed also slides the session cookie (renewSessionCookieAfterAction). The error fits ActionResult ("signed-out" 401, or "forbidden" 403 when the role does not allow it).
  */
 export async function actionGuard(
   permission: Permission,
@@ -140,5 +140,6 @@ export async function actionGuard(
       error: forbiddenByRole(deniedMessage(user, permission)),
     };
   }
+  await renewSessionCookieAfterAction();
   return null;
 }
