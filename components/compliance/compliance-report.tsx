@@ -4,7 +4,7 @@ import type { ReportProps } from "@/components/report/report-props";
 import { ReportSection, SideBySide } from "@/components/report/report-section";
 import { ReportTable } from "@/components/report/report-table";
 import { complianceCsvUrl } from "@/lib/compliance/query";
-import { withExportFormat } from "@/lib/export/format";
+import { withExportFormat } from "@/lib/export/format-link";
 import type { ComplianceResult } from "@/lib/compliance/types";
 import { formatCount, formatLongDay } from "@/lib/report/format";
 import { SentAfterOptOutTable } from "./sent-after-optout-table";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactTable, RowData } from "@tanstack/react-table";
-import { withExportFormat } from "@/lib/export/format";
+import { withExportFormat } from "@/lib/export/format-link";
 import { ColumnVisibilityMenu } from "./column-visibility-menu";
 import type { DataTableFeatures } from "./features";
 

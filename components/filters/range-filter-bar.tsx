@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { PAGE_SIZES } from "@/lib/filters/messages";
+import { PAGE_SIZES } from "@/lib/filters/page-sizes";
 import { DateRangePicker } from "./date-range-picker";
 import { SelectField } from "./select-field";
 import { TimeZoneSelect } from "./time-zone-select";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { FiltersGate, type FilteredViewProps } from "@/components/filters/filters-gate";
 import { RangeFilterBar } from "@/components/filters/range-filter-bar";
 import type { UrlParse } from "@/lib/filters/url-filters";
@@ -23,7 +23,7 @@ export interface ReportDefinition<Q extends RangeQuery, Result, Progress extends
    * Mobivate rather than the local copy when `live`.
    */
   url: (query: Q, refresh: boolean, live: boolean) => string;
-  lineSchema: z.ZodType<ReportLine<Result, Progress>>;
+  lineSchema: z.ZodMiniType<ReportLine<Result, Progress>>;
   /** The page's direction filter, if it has one (see RangeFilterBar). */
   direction?: "any" | "MT";
 }

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { describeFailedRead } from "@/lib/errors/dashboard";
 import type { ApiErrorInfo } from "@/lib/errors/kinds";
 import { fetchReport, ReportRequestError } from "@/lib/report/fetch-report";
@@ -27,7 +27,7 @@ const STALE_MS = 5 * 60_000;
 export function useReportRead<Result, Progress extends ProgressLine>(
   queryKey: readonly unknown[],
   urlFor: (refresh: boolean, live: boolean) => string,
-  schema: z.ZodType<ReportLine<Result, Progress>>,
+  schema: z.ZodMiniType<ReportLine<Result, Progress>>,
 ) {
   const queryClient = useQueryClient();
   const keyText = JSON.stringify(queryKey);

@@ -29,9 +29,9 @@ export const auditQuerySchema = z
       blankToUndefined,
       safeText({ max: 320, label: "The email" }).trim().optional(),
     ),
-    from: z.preprocess(blankToUndefined, daySchema.optional()),
-    to: z.preprocess(blankToUndefined, daySchema.optional()),
-    tz: z.preprocess(blankToUndefined, timeZoneSchema.default("UTC")),
+    from: z.preprocess(blankToUndefined, z.optional(daySchema)),
+    to: z.preprocess(blankToUndefined, z.optional(daySchema)),
+    tz: z.preprocess(blankToUndefined, z._default(timeZoneSchema, "UTC")),
     page: z.preprocess(
       blankToUndefined,
       z.coerce

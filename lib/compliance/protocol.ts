@@ -1,41 +1,41 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Message } from "@/lib/mobivate/types";
 import type { OptOutRef } from "./match";
 import { countSchema, readInfoShape, reportLineSchema } from "@/lib/report/protocol";
 import type { ComplianceResult } from "./types";
 
 // The lines of the compliance report stream, checked in the browser: a line it cannot read
-// is reported as an error, never rendered half-understood.
+// is reported as an error, never rendered half-understood (zod/mini: see lib/report/protocol.ts).
 
-const ms = z.number().int();
+const ms = z.int();
 
 /** A message as the app holds it (already parsed from the API by lib/mobivate). */
 export const appMessageSchema = z.object({
   id: z.string(),
   created: ms,
-  modified: ms.nullable(),
+  modified: z.nullable(ms),
   originator: z.string(),
   recipient: z.string(),
   body: z.string(),
   status: z.string(),
   direction: z.string(),
-  inReplyTo: z.string().nullable(),
-  routeId: z.string().nullable(),
+  inReplyTo: z.nullable(z.string()),
+  routeId: z.nullable(z.string()),
   parts: z.number(),
-  cost: z.string().nullable(),
-  currency: z.string().nullable(),
-  senderReference: z.string().nullable(),
-  campaignId: z.string().nullable(),
-}) satisfies z.ZodType<Message>;
+  cost: z.nullable(z.string()),
+  currency: z.nullable(z.string()),
+  senderReference: z.nullable(z.string()),
+  campaignId: z.nullable(z.string()),
+}) satisfies z.ZodMiniType<Message>;
 
 const optOutRefSchema = z.object({
-  id: z.number().int().nullable(),
+  id: z.nullable(z.int()),
   mobile: z.string(),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   created: ms,
-}) satisfies z.ZodType<OptOutRef>;
+}) satisfies z.ZodMiniType<OptOutRef>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const complianceResultSchema = z.object({
   summary: z.object({
@@ -53,7 +53,7 @@ export const complianceResultSchema = z.object({
     optOutsFrom: z.string(),
   }),
   read: z.object({ ...readInfoShape, optOutPages: countSchema }),
-}) satisfies z.ZodType<ComplianceResult>;
+}) satisfies z.ZodMiniType<ComplianceResult>;
 
 export const complianceLineSchema = reportLineSchema(complianceResultSchema, {
   phase: z.enum(["optouts", "messages"]),

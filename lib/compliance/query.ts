@@ -1,4 +1,4 @@
-import { describeZodError, rangeSchema } from "@/lib/filters/messages";
+import { describeZodError, rangeSchema } from "@/lib/filters/range";
 import { checkApiRange, parseFlags, type Parsed } from "@/lib/report/query";
 import type { ComplianceQuery } from "./types";
 

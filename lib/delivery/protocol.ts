@@ -1,8 +1,10 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { countSchema, readInfoShape, reportLineSchema } from "@/lib/report/protocol";
 import type { DeliveryResult } from "./types";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Checked in the browser: zod/mini, like the NDJSON lines around it (lib/report/protocol.ts).
+
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const outcome = z.enum(["delivered", "pending", "failed"]);
 const counts = {
   messages: countSchema,
@@ -17,10 +19,10 @@ export const deliveryResultSchema = z.object({
     totals: z.object(counts),
     byDay: z.array(z.object({ day, ...counts })),
     byStatus: z.array(z.object({ status: z.string(), outcome, messages: countSchema })),
-    byRoute: z.array(z.object({ route: z.string().nullable(), ...counts })),
+    byRoute: z.array(z.object({ route: z.nullable(z.string()), ...counts })),
   }),
   read: z.object(readInfoShape),
-}) satisfies z.ZodType<DeliveryResult>;
+}) satisfies z.ZodMiniType<DeliveryResult>;
 
 export const deliveryLineSchema = reportLineSchema(deliveryResultSchema, {});
 

@@ -1,13 +1,17 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkApiRange, parseFlags, type Parsed } from "@/lib/report/query";
-import { describeZodError, directionSchema, rangeSchema } from "@/lib/filters/messages";
+import { describeZodError, directionSchema, rangeSchema } from "@/lib/filters/range";
 import type { DeliveryQuery } from "./types";
 
 // The same range parameters as /messages and /spend (from, to, tz, direction). A delivery
 // rate is about outgoing messages, so the direction defaults to MT (not "both" as on Spend).
 
-// rangeSchema carries the day cap shared by every whole-range read.
-const deliverySchema = rangeSchema.and(z.object({ direction: directionSchema.default("MT") }));
+// rangeSchema carries the day cap shared by every whole-range read. zod/mini: the page checks
+// its URL with this in the browser (lib/filters/range.ts says why).
+const deliverySchema = z.intersection(
+  rangeSchema,
+  z.object({ direction: z._default(directionSchema, "MT") }),
+);
 
 export function parseDeliveryParams(params: URLSearchParams): Parsed<DeliveryQuery> {
   const get = (k: string) => params.get(k) || undefined;

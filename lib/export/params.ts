@@ -28,13 +28,13 @@ export type ParsedExportParams<T> =
  * absent (`direction=` means both directions), as forms and the API itself treat it.
  */
 export function parseExportParams<T>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   params: URLSearchParams,
 ): ParsedExportParams<T> {
   const input: Record<string, string> = {};
   for (const [key, value] of params) if (value !== "") input[key] = value;
   const { bom: rawBom, live: rawLive, ...fields } = input;
-  const range = schema.safeParse(fields);
+  const range = z.safeParse(schema, fields);
   const bom = bomSchema.safeParse(rawBom);
   const live = liveSchema.safeParse(rawLive);
   const problems = [

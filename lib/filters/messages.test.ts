@@ -25,8 +25,8 @@ const fiftyYears = { from: "2000-01-01", to: "2049-12-31", tz: "UTC" };
 const CAP_WORDS =
   /Pick at most 400 days for a search, report or download \(this range has 401 days\)/;
 
-function error(schema: z.ZodType, input: unknown): string {
-  const r = schema.safeParse(input);
+function error(schema: z.core.$ZodType, input: unknown): string {
+  const r = z.safeParse(schema, input);
   if (r.success) throw new Error(`accepted ${JSON.stringify(input)}`);
   return describeZodError(r.error);
 }

@@ -10,10 +10,10 @@ import {
   capRangeDays,
   DEFAULT_PAGE_SIZE,
   describeZodError,
-  listRangeSchema,
   pageSchema,
   pageSizeSchema,
 } from "./messages";
+import { orderedDays, rangeFields } from "./range";
 import { parseSort } from "./sort";
 
 // Opt-outs page filters (URL), number search and the add/remove form. Shared by the page
@@ -44,12 +44,15 @@ export const searchScopeSchema = z.enum(["all", "days"], {
 // One page of the list reads one API page: no day cap. With `number` the page shows a
 // whole-range search, which has the cap of every whole-range read.
 export const optOutListSchema = capRangeDays(
-  listRangeSchema.safeExtend({
-    page: pageSchema.default(1),
-    pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE),
-    number: numberSearchSchema.optional(),
-    scope: searchScopeSchema.default("all"),
-  }),
+  orderedDays(
+    z.object({
+      ...rangeFields,
+      page: pageSchema.default(1),
+      pageSize: pageSizeSchema.default(DEFAULT_PAGE_SIZE),
+      number: numberSearchSchema.optional(),
+      scope: searchScopeSchema.default("all"),
+    }),
+  ),
   // Only a search over the chosen days reads them whole; an all-time search reads the list.
   (v) => v.number !== undefined && v.scope === "days",
 );
@@ -75,12 +78,15 @@ export function parseOptOutsUrl(params: URLSearchParams) {
 }
 
 export const optOutSearchSchema = capRangeDays(
-  listRangeSchema.safeExtend({
-    number: numberSearchSchema,
-    scope: searchScopeSchema.default("all"),
-    /** Read the list live even when the local copy could answer. */
-    live: z.boolean().optional(),
-  }),
+  orderedDays(
+    z.object({
+      ...rangeFields,
+      number: numberSearchSchema,
+      scope: searchScopeSchema.default("all"),
+      /** Read the list live even when the local copy could answer. */
+      live: z.boolean().optional(),
+    }),
+  ),
   (v) => v.scope === "days",
 );
 

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // Where an answer came from, as the browser receives it (JSON only; no server code here, so
-// components may import it). Decided on the server by lib/mirror/source.ts.
+// components may import it). Decided on the server by lib/mirror/source.ts. zod/mini, like
+// the report lines that carry it (lib/report/protocol.ts): small enough for the browser.
 
 export const MIRROR_MISS_REASONS = ["off", "asked", "not-covered", "stale", "no-bodies"] as const;
 export type MirrorMiss = (typeof MIRROR_MISS_REASONS)[number];

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { errorBodySchema } from "@/lib/http/error-body";
 import {
   busy,
@@ -64,7 +64,7 @@ async function refusal(res: Response): Promise<ReportRequestError> {
 
 export async function fetchReport<Result, Progress>(
   url: string,
-  schema: z.ZodType<ReportLine<Result, Progress>>,
+  schema: z.ZodMiniType<ReportLine<Result, Progress>>,
   opts: FetchReportOptions<Progress & { type: "progress" }> = {},
 ): Promise<Result> {
   let res: Response;

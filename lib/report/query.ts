@@ -1,17 +1,18 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { TimeError } from "@/lib/time/errors";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 
 // What every report route's parameters share besides the range (lib/filters/messages.ts
 // rangeSchema): the API's span of days, `refresh` (past the server's cache), `live` (read
 // Mobivate even when the local copy holds the range) and `bom` (the downloads' byte-order
-// mark).
+// mark). zod/mini: the report pages read their URL with these in the browser
+// (lib/filters/range.ts says why).
 
-const refreshSchema = z.enum(["1"], { error: "refresh: use refresh=1 or leave it out" }).optional();
-const liveSchema = z.enum(["1"], { error: "live: use live=1 or leave it out" }).optional();
-const bomSchema = z
-  .enum(["0", "1"], { error: 'bom must be "0" (no byte-order mark) or "1"' })
-  .optional();
+const refreshSchema = z.optional(z.enum(["1"], { error: "refresh: use refresh=1 or leave it out" }));
+const liveSchema = z.optional(z.enum(["1"], { error: "live: use live=1 or leave it out" }));
+const bomSchema = z.optional(
+  z.enum(["0", "1"], { error: 'bom must be "0" (no byte-order mark) or "1"' }),
+);
 
 export type Parsed<Q> =
   | { ok: true; query: Q; refresh: boolean; live: boolean; bom: boolean }

@@ -1,4 +1,5 @@
-import { describeZodError, messageRangeSchema } from "@/lib/filters/messages";
+import * as z from "zod/mini";
+import { describeZodError, messageRangeSchema } from "@/lib/filters/range";
 import { parseFlags } from "@/lib/report/query";
 import { TimeError } from "@/lib/time/errors";
 import { zonedDayRangeToApi } from "@/lib/time/range";
@@ -8,12 +9,11 @@ import type { SpendQuery } from "./types";
 // so links move between the two pages unchanged.
 
 // The day cap (MAX_RANGE_DAYS) is part of messageRangeSchema, shared by every whole-range read.
-const spendParamsSchema = messageRangeSchema.transform((r): SpendQuery => ({
-  from: r.from,
-  to: r.to,
-  tz: r.tz,
-  direction: r.direction ?? null,
-}));
+// zod/mini: the page checks its URL with this in the browser (lib/filters/range.ts says why).
+const spendParamsSchema = z.pipe(
+  messageRangeSchema,
+  z.transform((r): SpendQuery => ({ from: r.from, to: r.to, tz: r.tz, direction: r.direction ?? null })),
+);
 
 export type ParsedSpendParams =
   { ok: true; query: SpendQuery; refresh: boolean; live: boolean } | { ok: false; error: string };
