@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
-import { ComplianceView } from "@/components/compliance/compliance-view";
+import { LazyComplianceView } from "@/components/report/lazy-report-views";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGES } from "@/lib/auth/pages";
 import { requirePage } from "@/lib/auth/with-permission";
@@ -18,7 +18,7 @@ export default async function CompliancePage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Sent after opt-out</h1>
       <Suspense fallback={<TableSkeleton rows={4} />}>
-        <ComplianceView />
+        <LazyComplianceView />
       </Suspense>
     </div>
   );

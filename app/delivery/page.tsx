@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
-import { DeliveryView } from "@/components/delivery/delivery-view";
+import { LazyDeliveryView } from "@/components/report/lazy-report-views";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGES } from "@/lib/auth/pages";
 import { requirePage } from "@/lib/auth/with-permission";
@@ -18,7 +18,7 @@ export default async function DeliveryPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Delivery health</h1>
       <Suspense fallback={<TableSkeleton rows={4} />}>
-        <DeliveryView />
+        <LazyDeliveryView />
       </Suspense>
     </div>
   );

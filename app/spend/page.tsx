@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConfigMissing } from "@/components/config-missing";
-import { SpendView } from "@/components/spend/spend-view";
+import { LazySpendView } from "@/components/report/lazy-report-views";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { PAGES } from "@/lib/auth/pages";
 import { requirePage } from "@/lib/auth/with-permission";
@@ -18,7 +18,7 @@ export default async function SpendPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Spend</h1>
       <Suspense fallback={<TableSkeleton rows={4} />}>
-        <SpendView />
+        <LazySpendView />
       </Suspense>
     </div>
   );

@@ -2,7 +2,6 @@
 
 import { useId, useRef } from "react";
 import { clearKeyAction, saveKeyAction, testKeyAction } from "@/lib/settings/actions";
-import { saveKeySchema, testKeySchema } from "@/lib/settings/schemas";
 import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
 import { FormCard, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { secondaryButton } from "@/components/ui/form-styles";
@@ -21,8 +20,13 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
     return { baseUrl: String(data.get("baseUrl") ?? ""), apiKey: String(data.get("apiKey") ?? "") };
   }
 
-  function test() {
-    const parsed = testKeySchema.safeParse(values());
+  // The schemas (zod) load on the first send, not with the page.
+  const schemas = () => import("@/lib/settings/schemas");
+
+  async function test() {
+    const input = values();
+    const { testKeySchema } = await schemas();
+    const parsed = testKeySchema.safeParse(input);
     if (!parsed.success) return refuse(parsed.error, "Check the form.");
     setNotice({ error: false, text: "Asking Mobivate…" });
     run(
@@ -31,8 +35,10 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
     );
   }
 
-  function save() {
-    const parsed = saveKeySchema.safeParse(values());
+  async function save() {
+    const input = values();
+    const { saveKeySchema } = await schemas();
+    const parsed = saveKeySchema.safeParse(input);
     if (!parsed.success) return refuse(parsed.error, "Check the form.");
     run(
       () => saveKeyAction(parsed.data),
@@ -56,7 +62,7 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
         className="mt-3 grid max-w-xl gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          save();
+          void save();
         }}
       >
         <TextField
@@ -89,7 +95,12 @@ export function ApiKeyForm({ baseUrl, hasStoredKey }: { baseUrl: string; hasStor
           }
         />
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={test} disabled={pending} className={secondaryButton}>
+          <button
+            type="button"
+            onClick={() => void test()}
+            disabled={pending}
+            className={secondaryButton}
+          >
             Test key
           </button>
           <SubmitButton pending={pending}>Save key</SubmitButton>

@@ -3,7 +3,7 @@
 import { useId, useRef } from "react";
 import { createUserAction } from "@/lib/users/actions";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
-import { createUserSchema, MIN_PASSWORD } from "@/lib/auth/user-schemas";
+import { MIN_PASSWORD } from "@/lib/auth/password-rules";
 import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
 import { Field, FormCard, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { hintClass, inputClass } from "@/components/ui/form-styles";
@@ -22,14 +22,17 @@ export function CreateUserForm() {
         onSubmit={(e) => {
           e.preventDefault();
           const data = Object.fromEntries(new FormData(e.currentTarget));
-          const parsed = createUserSchema.safeParse(data);
-          if (!parsed.success) return refuse(parsed.error, "Check the form.");
-          setNotice(null);
-          run(
-            () => createUserAction(parsed.data),
-            (u) => `${u.email} can now sign in as ${ROLE_LABELS[u.role]}.`,
-            () => form.current?.reset(),
-          );
+          // The schemas (zod) load on the first send, not with the page.
+          void import("@/lib/auth/user-schemas").then(({ createUserSchema }) => {
+            const parsed = createUserSchema.safeParse(data);
+            if (!parsed.success) return refuse(parsed.error, "Check the form.");
+            setNotice(null);
+            run(
+              () => createUserAction(parsed.data),
+              (u) => `${u.email} can now sign in as ${ROLE_LABELS[u.role]}.`,
+              () => form.current?.reset(),
+            );
+          });
         }}
       >
         <TextField

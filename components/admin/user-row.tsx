@@ -9,7 +9,6 @@ import {
 } from "@/lib/users/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
-import { passwordSchema } from "@/lib/auth/user-schemas";
 import type { UserSummary } from "@/lib/auth/users";
 import { NoticeText, useActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton, TextField } from "@/components/ui/form-controls";
@@ -125,14 +124,16 @@ export function UserRow({
             className="mt-2 flex items-end gap-2"
             onSubmit={(e) => {
               e.preventDefault();
-              const parsed = passwordSchema.safeParse(
-                new FormData(e.currentTarget).get("password"),
-              );
-              if (!parsed.success) return refuse(parsed.error, "Check the password.");
-              run(
-                () => resetPasswordAction({ userId: user.id, password: parsed.data }),
-                "Password reset; their sessions have ended.",
-              );
+              const password = new FormData(e.currentTarget).get("password");
+              // The schema (zod) loads on the first send, not with the page.
+              void import("@/lib/auth/user-schemas").then(({ passwordSchema }) => {
+                const parsed = passwordSchema.safeParse(password);
+                if (!parsed.success) return refuse(parsed.error, "Check the password.");
+                run(
+                  () => resetPasswordAction({ userId: user.id, password: parsed.data }),
+                  "Password reset; their sessions have ended.",
+                );
+              });
             }}
           >
             <TextField

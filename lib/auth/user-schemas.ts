@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/text";
+import { MAX_PASSWORD, MIN_PASSWORD } from "./password-rules";
 import { ROLES } from "./roles";
 
 // Shared by the Users page's forms (checked before sending) and its server actions (checked
 // again: the browser's copy is only a convenience). Every text goes through safeText: the
 // length is checked first, and a control character (PostgreSQL refuses NUL in text) is refused
 // in words before anything reaches the database or the audit log.
-export const MIN_PASSWORD = 12;
-// = lib/auth/password.ts MAX_PASSWORD_LENGTH (that module is server-only; this one is not).
-export const MAX_PASSWORD = 256;
+export { MAX_PASSWORD, MIN_PASSWORD } from "./password-rules";
 
 export const passwordSchema = safeText({ max: MAX_PASSWORD, label: "The password" }).min(
   MIN_PASSWORD,

@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { hasSearch, messageSearchSchema, searchInputFrom } from "@/lib/search/message-filter";
-import {
-  capRangeDays,
-  describeZodError,
-  directionSchema,
-  orderedDays,
-  rangeFields,
-} from "./range";
+import { capRangeDays, describeZodError, directionSchema, orderedDays, rangeFields } from "./range";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./page-sizes";
 import { messageSortSchema, parseSort } from "./sort";
 

@@ -8,7 +8,9 @@ import { zonedDayRangeToApi } from "@/lib/time/range";
 // mark). zod/mini: the report pages read their URL with these in the browser
 // (lib/filters/range.ts says why).
 
-const refreshSchema = z.optional(z.enum(["1"], { error: "refresh: use refresh=1 or leave it out" }));
+const refreshSchema = z.optional(
+  z.enum(["1"], { error: "refresh: use refresh=1 or leave it out" }),
+);
 const liveSchema = z.optional(z.enum(["1"], { error: "live: use live=1 or leave it out" }));
 const bomSchema = z.optional(
   z.enum(["0", "1"], { error: 'bom must be "0" (no byte-order mark) or "1"' }),

@@ -12,7 +12,12 @@ import type { SpendQuery } from "./types";
 // zod/mini: the page checks its URL with this in the browser (lib/filters/range.ts says why).
 const spendParamsSchema = z.pipe(
   messageRangeSchema,
-  z.transform((r): SpendQuery => ({ from: r.from, to: r.to, tz: r.tz, direction: r.direction ?? null })),
+  z.transform((r): SpendQuery => ({
+    from: r.from,
+    to: r.to,
+    tz: r.tz,
+    direction: r.direction ?? null,
+  })),
 );
 
 export type ParsedSpendParams =

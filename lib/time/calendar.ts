@@ -1,4 +1,4 @@
-import { quoteInput } from "@/lib/validation/text";
+import { quoteInput } from "@/lib/validation/characters";
 import { daysFromCivil, daysInMonth } from "./civil";
 import { TimeError } from "./errors";
 

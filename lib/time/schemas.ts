@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { DAY_PATTERN, isValidDay } from "./calendar";
-import { quoteInput } from "@/lib/validation/text";
+import { quoteInput } from "@/lib/validation/characters";
 import { isValidTimeZone } from "./zones";
 
 /**
