@@ -15,6 +15,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await t.db.execute(
     sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_hour, mirror_rollup_day,
+      mirror_rollup_hour_currency, mirror_rollup_day_key,
           mirror_optouts, mirror_windows`,
   );
 });
@@ -226,13 +227,26 @@ describe("the derived rollups", () => {
     ]);
     // A second rebuild replaces (never adds to) the window's derived rows.
     await rebuildRollup(t.db, day);
-    const [n] = await queryRows<{ slim: number; hourly: number; perday: number }>(
+    const [n] = await queryRows<Record<string, number>>(
       t.db,
       sql`select (select sum(messages) from mirror_rollup_slim)::int as slim,
                  (select sum(messages) from mirror_rollup_hour)::int as hourly,
+                 (select sum(messages) from mirror_rollup_hour_currency)::int as currency,
                  (select sum(messages) from mirror_rollup_day)::int as perday`,
     );
-    expect(n).toEqual({ slim: 4, hourly: 4, perday: 4 });
+    expect(n).toEqual({ slim: 4, hourly: 4, currency: 4, perday: 4 });
+    // Spend's per-breakdown day rollup: every message once in each breakdown, costs exact.
+    const keyed = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select dimension, sum(messages)::int as messages, sum(cost)::text as cost,
+            count(*)::int as rows
+          from mirror_rollup_day_key group by 1 order by 1`,
+    );
+    expect(keyed).toEqual([
+      { dimension: "campaign", messages: 4, cost: "0.1850", rows: 3 },
+      { dimension: "route", messages: 4, cost: "0.1850", rows: 4 },
+      { dimension: "status", messages: 4, cost: "0.1850", rows: 2 },
+    ]);
   });
 });
 

@@ -126,6 +126,15 @@ export async function deriveRollups(db: Db, startMs: number, endMs: number): Pro
       currency, has_cost, sum(messages), sum(parts), sum(cost), max(cost_scale)
     from mirror_rollup_slim where ${inRange}
     group by 1, 2, 3, 4, 5`);
+  await db.execute(sql`delete from mirror_rollup_hour_currency where ${inRange}`);
+  await db.execute(sql`
+    insert into mirror_rollup_hour_currency (
+      bucket, direction, currency, has_cost, messages, parts, cost, cost_scale
+    )
+    select bucket, direction, currency, has_cost, sum(messages), sum(parts), sum(cost),
+      max(cost_scale)
+    from mirror_rollup_hour where ${inRange}
+    group by 1, 2, 3, 4`);
   const days = sql`day >= (${start}::timestamptz at time zone 'UTC')::date
     and day < (${end}::timestamptz at time zone 'UTC')::date`;
   await db.execute(sql`delete from mirror_rollup_day where ${days}`);
@@ -138,6 +147,18 @@ export async function deriveRollups(db: Db, startMs: number, endMs: number): Pro
       campaign_id, has_cost, sum(messages), sum(parts), sum(cost), max(cost_scale)
     from mirror_rollup where ${inRange}
     group by 1, 2, 3, 4, 5, 6, 7`);
+  await db.execute(sql`delete from mirror_rollup_day_key where ${days}`);
+  await db.execute(sql`
+    insert into mirror_rollup_day_key (
+      day, direction, dimension, key, currency, has_cost, messages, parts, cost, cost_scale
+    )
+    select day, direction, k.dimension, k.key, currency, has_cost, sum(messages), sum(parts),
+      sum(cost), max(cost_scale)
+    from mirror_rollup_day
+      cross join lateral (values ('status', status), ('route', route_id),
+        ('campaign', campaign_id)) as k (dimension, key)
+    where ${days}
+    group by 1, 2, 3, 4, 5, 6`);
 }
 
 export interface WindowRead {
@@ -207,8 +228,11 @@ export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
     await tx.execute(sql`delete from mirror_rollup_slim where bucket < ${cut}::timestamptz`);
     await tx.execute(sql`delete from mirror_rollup_hour where bucket < ${cut}::timestamptz`);
     await tx.execute(
-      sql`delete from mirror_rollup_day where day < (${cut}::timestamptz at time zone 'UTC')::date`,
+      sql`delete from mirror_rollup_hour_currency where bucket < ${cut}::timestamptz`,
     );
+    const cutDay = sql`(${cut}::timestamptz at time zone 'UTC')::date`;
+    await tx.execute(sql`delete from mirror_rollup_day where day < ${cutDay}`);
+    await tx.execute(sql`delete from mirror_rollup_day_key where day < ${cutDay}`);
     await tx.execute(sql`delete from mirror_windows where start < ${cut}::timestamptz`);
   });
 }
@@ -216,7 +240,7 @@ export async function pruneBefore(db: Db, cutMs: number): Promise<void> {
 /** Empties the mirror (an admin's "wipe"): the next cycle starts the backfill again. */
 export async function wipeMirror(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_hour, mirror_rollup_day,
-          mirror_optouts, mirror_windows, mirror_state`,
+    sql`truncate mirror_messages, mirror_rollup, mirror_rollup_slim, mirror_rollup_hour,
+          mirror_rollup_hour_currency, mirror_rollup_day, mirror_rollup_day_key, mirror_optouts, mirror_windows, mirror_state`,
   );
 }

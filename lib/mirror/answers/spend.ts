@@ -3,14 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { createSpendAggregator, type SpendDimension } from "@/lib/spend/aggregate";
 import type { SpendQuery, SpendSummary } from "@/lib/spend/types";
-import {
-  dayGrid,
-  dayNumberSql,
-  dayOfNumber,
-  groupRows,
-  rangeGroupsSql,
-  slimGroupsSql,
-} from "./days";
+import { dayGrid, dayNumberSql, dayOfNumber, groupRows, rangeGroupsSql } from "./days";
+import { currencyGroupsSql, keyGroupsSql } from "./spend-groups";
 
 // The Spend summary from the local copy: the days from the slim rollup, the whole-range
 // breakdowns from the per-day rollup and the edges' 15-minute rows (or the raw rows when the
@@ -56,8 +50,9 @@ export async function spendFromMirror(
   const sums = sql`sum(messages)::float8 as messages, sum(parts)::float8 as parts,
     sum(cost)::text as cost, max(cost_scale) as scale`;
   const currency = sql`nullif(btrim(currency, ${BLANKS}), '')`;
-  const [byDay, byRange] = await Promise.all([
-    // Per day: the slim rollup (no route, no campaign), a few rows per 15 minutes.
+  const keyed = keyGroupsSql(grid, q.direction);
+  const [byDay, byRange, byAll] = await Promise.all([
+    // Per day: the hourly rollup per currency, a few rows per hour.
     groupRows<Row>(
       db,
       sql`
@@ -66,15 +61,43 @@ export async function spendFromMirror(
         from (
           select ${dayNumberSql(sql`at`, grid)} as day, ${currency} as currency, has_cost,
             messages, parts, cost, cost_scale
-          from ${slimGroupsSql(grid, q.direction)} as m
+          from ${currencyGroupsSql(grid, q.direction)} as m
         ) as b
         group by day, currency, has_cost`,
     ),
-    // The whole range: whole UTC days from the per-day rollup, the ends from the 15-minute
-    // one; folded once, then grouped per breakdown with GROUPING SETS.
-    groupRows<Row>(
-      db,
-      sql`
+    // The whole range, each breakdown from its own rows; the totals from the status
+    // breakdown's (every message has exactly one status).
+    keyed &&
+      groupRows<Row>(
+        db,
+        sql`
+          with r as (
+            select dimension, nullif(key, '') as key, currency, has_cost, ${sums}
+            from (
+              select dimension, key, ${currency} as currency, has_cost, messages, parts, cost,
+                cost_scale
+              from ${keyed} as m
+            ) as k
+            group by dimension, 2, currency, has_cost
+          )
+          select case dimension when 'status' then 3 when 'route' then 5 else 6 end as g,
+            null as day, case when dimension = 'status' then key end as status,
+            case when dimension = 'route' then key end as route_id,
+            case when dimension = 'campaign' then key end as campaign_id,
+            currency, has_cost, messages, parts, cost, scale
+          from r
+          union all
+          select 7, null, null, null, null, currency, has_cost, sum(messages), sum(parts),
+            sum(cost::numeric)::text, max(scale)
+          from r where dimension = 'status'
+          group by currency, has_cost`,
+      ),
+    // Without whole UTC days (or aligned days): the rows folded once, then grouped per
+    // breakdown with GROUPING SETS.
+    !keyed &&
+      groupRows<Row>(
+        db,
+        sql`
         select grouping(status, route_id, campaign_id) as g, null as day, status, route_id,
           campaign_id, currency, has_cost, ${sums}
         from (
@@ -90,9 +113,9 @@ export async function spendFromMirror(
           (route_id, currency, has_cost),
           (campaign_id, currency, has_cost)
         )`,
-    ),
+      ),
   ]);
-  const rows = [...byDay, ...byRange];
+  const rows = [...byDay, ...(byRange || []), ...(byAll || [])];
   const agg = createSpendAggregator(q);
   for (const r of rows) {
     const dimension = DIMENSION_OF[Number(r.g)];
