@@ -95,22 +95,22 @@ test("keyboard: focus survives scrolling, and Tab after scrolling reaches a row 
 }) => {
   await page.goto(URL_1000);
   await expect(rowAt(page, 2)).toBeVisible({ timeout: 45_000 });
-  const firstLink = rowAt(page, 2).locator("td:first-child a");
+  // The row's last control (its link, or a long body's "Show all"): the next Tab leaves the
+  // row. (Tabbing within the row would scroll it back into view, as focus always does.)
+  const firstLink = rowAt(page, 2).locator("a, button").last();
   await firstLink.focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press("PageDown");
   await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
-  // The focused row stays rendered (and focused) although it is far out of view.
+  // The focused row stays rendered (and focused) although it is far out of view; its
+  // neighbours are gone once the virtualizer has caught up with the scroll.
   await expect(firstLink).toBeFocused();
-  // Tab past the row's other controls (e.g. "Show more" of a long body) to the next row.
+  await expect(rowAt(page, 3)).toHaveCount(0);
   const focusedRow = () =>
     page.evaluate(() =>
       Number(document.activeElement?.closest("tr")?.getAttribute("aria-rowindex") ?? 0),
     );
-  let index = 2;
-  for (let i = 0; i < 5 && index === 2; i++) {
-    await page.keyboard.press("Tab");
-    index = await focusedRow();
-  }
+  await page.keyboard.press("Tab");
+  const index = await focusedRow();
   // The next row Tab reaches is one on screen, not row 3 (which is no longer rendered).
   expect(index).toBeGreaterThan(20);
   await expect(page.locator(":focus")).toBeInViewport();

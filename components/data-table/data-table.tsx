@@ -73,6 +73,8 @@ export function DataTable<TData extends RowData>({
       <div
         ref={setScrollBox}
         // A scrolling box is reachable by keyboard (arrows, Page Down) and named by the caption.
+        // `relative`: the cells' screen-reader text (absolutely positioned) stays inside it
+        // rather than widening the page (a 390 px phone scrolled sideways to 1098 px).
         {...(virtual
           ? {
               tabIndex: 0,
@@ -81,7 +83,7 @@ export function DataTable<TData extends RowData>({
               "data-testid": "table-scroll",
             }
           : {})}
-        className={`overflow-x-auto rounded-lg ${virtual ? "max-h-[75vh] overflow-y-auto overscroll-contain focus-visible:outline-2 focus-visible:outline-brand-600" : ""}`}
+        className={`relative overflow-x-auto rounded-lg ${virtual ? "max-h-[75vh] overflow-y-auto overscroll-contain focus-visible:outline-2 focus-visible:outline-brand-600" : ""}`}
       >
         <table
           className="min-w-full border-collapse text-sm"

@@ -60,6 +60,23 @@ export function VirtualRows<TData extends RowData>({
     scrollBox?.scrollTo({ top: 0 });
   }, [firstId, rows.length, scrollBox]);
 
+  // Home and End on the scrolling box go to the first and the last row. The browser's own
+  // End scrolls to the bottom as it is at that moment; the rows measured on arrival are taller
+  // than the estimate, the total grows, and the scroll stopped part way (a third from the end
+  // at 1000 messages). The virtualizer scrolls to the row itself and corrects as it measures.
+  useEffect(() => {
+    if (!scrollBox) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.target !== scrollBox || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (e.key !== "End" && e.key !== "Home") return;
+      e.preventDefault();
+      if (e.key === "Home") virtualizer.scrollToOffset(0);
+      else virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
+    };
+    scrollBox.addEventListener("keydown", onKeyDown);
+    return () => scrollBox.removeEventListener("keydown", onKeyDown);
+  }, [scrollBox, virtualizer, rows.length]);
+
   const onFocus = (e: FocusEvent<HTMLTableSectionElement>) => {
     const tr = (e.target as Element).closest("tr[data-row-id]");
     focusedId.current = tr?.getAttribute("data-row-id") ?? null;
