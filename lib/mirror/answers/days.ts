@@ -136,12 +136,26 @@ export function hourPlan(grid: DayGrid): {
  * Columns: at, status, currency, has_cost, messages, parts, cost, cost_scale.
  */
 export function slimGroupsSql(grid: DayGrid, direction: string | null): SQL {
+  return hourlyRowsSql(grid, direction, { hourTable: sql`mirror_rollup_hour`, status: true });
+}
+
+/**
+ * The rows behind slimGroupsSql and Spend's currencyGroupsSql (./spend-groups.ts): an hourly
+ * rollup for the whole hours (`hourTable`: with the status, or per currency without it) and
+ * the 15-minute slim rollup for the hours hourPlan splits; every raw row when the days are
+ * not aligned. Columns: at, [status,] currency, has_cost, messages, parts, cost, cost_scale.
+ */
+export function hourlyRowsSql(
+  grid: DayGrid,
+  direction: string | null,
+  { hourTable, status }: { hourTable: SQL; status: boolean },
+): SQL {
   if (!grid.aligned) return messageGroupsSql(grid, direction);
   const plan = hourPlan(grid);
   const dir = direction === null ? sql`` : sql`and direction = ${direction}`;
-  const columns = sql`bucket as at, status, currency, has_cost, messages, parts::integer as parts,
-    cost, cost_scale`;
-  const hours = sql`select ${columns} from mirror_rollup_hour
+  const columns = sql`bucket as at, ${status ? sql`status, ` : sql``}currency, has_cost, messages,
+    parts::integer as parts, cost, cost_scale`;
+  const hours = sql`select ${columns} from ${hourTable}
     where bucket >= ${isoOf(plan.hoursFrom)}::timestamptz and bucket < ${isoOf(plan.hoursTo)}::timestamptz
       ${plan.split.length ? sql`and bucket <> all(${sql.param(plan.split.map(isoOf))}::timestamptz[])` : sql``}
       ${dir}`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { hourPlan, isoOf, messageGroupsSql, type DayGrid } from "./days";
+import { hourlyRowsSql, isoOf, type DayGrid } from "./days";
 
 // What Spend reads besides the rollups the other reports share (migration 0008): the hourly
 // rollup without the status for its days, and the per-day rollup one breakdown at a time for
@@ -16,22 +16,10 @@ const DAY_MS = 86_400_000;
  * cost_scale.
  */
 export function currencyGroupsSql(grid: DayGrid, direction: string | null): SQL {
-  if (!grid.aligned) return messageGroupsSql(grid, direction);
-  const plan = hourPlan(grid);
-  const dir = direction === null ? sql`` : sql`and direction = ${direction}`;
-  const columns = sql`bucket as at, currency, has_cost, messages, parts::integer as parts, cost,
-    cost_scale`;
-  const hours = sql`select ${columns} from mirror_rollup_hour_currency
-    where bucket >= ${isoOf(plan.hoursFrom)}::timestamptz and bucket < ${isoOf(plan.hoursTo)}::timestamptz
-      ${plan.split.length ? sql`and bucket <> all(${sql.param(plan.split.map(isoOf))}::timestamptz[])` : sql``}
-      ${dir}`;
-  if (plan.quarters.length === 0) return sql`(${hours})`;
-  return sql`(
-    ${hours}
-    union all
-    select ${columns} from mirror_rollup_slim
-    where bucket = any(${sql.param(plan.quarters.map(isoOf))}::timestamptz[]) ${dir}
-  )`;
+  return hourlyRowsSql(grid, direction, {
+    hourTable: sql`mirror_rollup_hour_currency`,
+    status: false,
+  });
 }
 
 /**
