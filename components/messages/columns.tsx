@@ -6,6 +6,7 @@ import type { DataTableFeatures } from "@/components/data-table/features";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Message } from "@/lib/mobivate/types";
+import { MESSAGE_SORT_COLUMNS, type MessageSortColumn } from "@/lib/filters/sort";
 import { formatMoney, withDecimals } from "@/lib/spend/format";
 import { formatInZone } from "@/lib/time/format";
 
@@ -39,24 +40,11 @@ export const DEFAULT_HIDDEN_COLUMNS: Record<string, boolean> = {
   campaignId: false,
 };
 
-/** Every column of the table can be hidden from the Columns menu. */
-export const MESSAGE_HIDEABLE_COLUMNS = [
-  "created",
-  "direction",
-  "originator",
-  "recipient",
-  "body",
-  "status",
-  "parts",
-  "cost",
-  "currency",
-  "id",
-  "modified",
-  "inReplyTo",
-  "routeId",
-  "senderReference",
-  "campaignId",
-] as const;
+/**
+ * Every column of the table can be hidden from the Columns menu: the same list as the columns
+ * the local copy sorts by (all of them), kept in one place.
+ */
+export const MESSAGE_HIDEABLE_COLUMNS: readonly MessageSortColumn[] = MESSAGE_SORT_COLUMNS;
 
 /** "—" for a missing value, named for screen readers (a dash alone reads as nothing). */
 function Missing({ label }: { label: string }) {
