@@ -2,65 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { toCsvCells, type CsvColumnKind } from "./columns";
 import { csvRows } from "./serialise";
+import { HOSTILE_CELLS as HOSTILE } from "./hostile-cells";
 import { csvCellUnchangedSql, csvLineSql, JS_WHITESPACE, sqlLiteral } from "./sql";
 
 // The SQL twin of the cell rules gives the very bytes the TypeScript rules give, on text
 // built to break them: formula prefixes, quotes, separators, every whitespace at either edge,
 // phone-like and not-quite-phone-like values, unicode beyond the BMP.
-
-const HOSTILE = [
-  "",
-  "plain",
-  "=1+1",
-  '=HYPERLINK("http://evil.example","click")',
-  "=cmd|' /C calc'!A0",
-  "+1+1",
-  "+",
-  "+447700900123",
-  "+44 7700 900123",
-  "+44 7700 900123 ",
-  "0044 7700",
-  "447700900123",
-  "4477009001٣", // an Arabic-Indic digit: not \d in JavaScript
-  "+٤٤٧٧",
-  "-5",
-  "-2+3",
-  "@SUM(A1:A2)",
-  "\t=1",
-  "\r=1",
-  "\n=1",
-  "＝1+1",
-  "＋1",
-  "－1",
-  "＠SUM(A1)",
-  " =1",
-  "'=1",
-  "a,b",
-  'say "hi"',
-  '"',
-  '""',
-  "line1\nline2",
-  "line1\r\nline2",
-  "ends with cr\r",
-  "trailing ",
-  " leading",
-  "\u00A0nbsp",
-  "nbsp\u00A0",
-  "\u2028sep",
-  "\uFEFFbom",
-  "zero width\u200B", // not \s in JavaScript: not quoted
-  "\u3000ideographic",
-  "\u000Bvt",
-  "\u0085nel", // NEL is not \s in JavaScript
-  "مرحبا, بالعالم",
-  "😀=1",
-  "=😀",
-  "back\\slash",
-  "E'x'",
-  "it's",
-  "Invoice \u202Efdp.exe",
-  "'; DROP TABLE messages; --",
-];
 
 let t: TestDb;
 beforeAll(async () => {

@@ -16,7 +16,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { csvCellUnchangedSql } from "../csv/sql";
 
 // One schema for PGlite and PostgreSQL. Changing it: edit here, run `npm run db:generate`
 // (drizzle-kit writes a new SQL file to lib/db/migrations), and check the SQL in.
@@ -167,23 +166,13 @@ export const mirrorMessages = pgTable(
     originatorKey: text("originator_key").notNull(),
     /**
      * Which of this message's CSV cells the CSV rules change (a formula prefix, quotes): bit
-     * messageCsvBit(column) for each of MESSAGE_CSV_CHECKED. The export writes every other
-     * cell as it is, without evaluating the rules (lib/csv/sql.ts csvLineSql): most rows
-     * have none, so a line costs little more than joining its values. Kept by PostgreSQL on
-     * every write.
+     * messageCsvBit(column) for each of MESSAGE_CSV_CHECKED, set by the writer from
+     * lib/csv's csvCellChanged (lib/mirror/write.ts). The export writes every other cell as
+     * it is, without evaluating the rules (lib/csv/sql.ts csvLineSql): most rows have none,
+     * so a line costs little more than joining its values. Computed in Node since migration
+     * 0009: PostgreSQL's regular expressions for it were a third of a page's insert.
      */
-    csvChanged: integer("csv_changed")
-      .notNull()
-      .generatedAlwaysAs(
-        sql.raw(
-          Object.entries(MESSAGE_CSV_CHECKED)
-            .map(
-              ([column, kind]) =>
-                `(case when ${csvCellUnchangedSql(column, kind)} then 0 else ${messageCsvBit(column)} end)`,
-            )
-            .join(" + "),
-        ),
-      ),
+    csvChanged: integer("csv_changed").notNull(),
   },
   (t) => [
     // Newest first, and every range: (created, id) is also the stable order for paging.

@@ -4,7 +4,7 @@ import { createCsvEncoder } from "@/lib/csv/columns";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { resetEnvForTests } from "@/lib/env";
 import { poolOf, startCsvCopy, type CopyOutcome } from "@/lib/mirror/exports/copy-stream";
-import { messageExportSelect } from "@/lib/mirror/exports/queries";
+import { csvChangedSql, messageExportSelect } from "@/lib/mirror/exports/queries";
 import { windowOf } from "@/lib/mirror/plan";
 import { patchState } from "@/lib/mirror/state";
 import { queryRows, saveWindow, upsertMessages } from "@/lib/mirror/write";
@@ -109,12 +109,14 @@ beforeAll(async () => {
   await t.db.execute(sql`
     insert into mirror_messages (id, created, modified, originator, recipient, body, status,
       direction, in_reply_to, route_id, parts, cost, currency, sender_reference, campaign_id,
-      recipient_key, originator_key)
+      recipient_key, originator_key, csv_changed)
+    select s.*, ${sql.raw(csvChangedSql("s."))} from (
     select 'g' || lpad(i::text, 7, '0'), ${`${BIG_DAY}T00:00:00Z`}::timestamptz + i * interval '400 ms',
-      null, 'Sender', '+4477009' || lpad(i::text, 6, '0'), 'Body ' || i || ', "quoted", =x',
+      null::timestamptz, 'Sender', '+4477009' || lpad(i::text, 6, '0'), 'Body ' || i || ', "quoted", =x',
       'DELIVERED', 'MT', null, 'r1', 1, 0.0425, 'GBP', null, 'spring',
       '4477009' || lpad(i::text, 6, '0'), ''
-    from generate_series(1, ${BIG_ROWS}) i`);
+    from generate_series(1, ${BIG_ROWS}) i
+    ) as s (id, created, modified, originator, recipient, body, status, direction, in_reply_to, route_id, parts, cost, currency, sender_reference, campaign_id, recipient_key, originator_key)`);
   for (const day of COVERED_DAYS) {
     const w = windowOf(day);
     await saveWindow(t.db, {

@@ -18,7 +18,7 @@ import type { Message } from "../../lib/mobivate/types";
 const { csvReadableStream } = await import("../../lib/csv/stream");
 const { messageCsvColumns } = await import("../../lib/export/columns");
 const { mirrorCsvExportResponse } = await import("../../lib/export/mirror-response");
-const { messageExportSelect } = await import("../../lib/mirror/exports/queries");
+const { csvChangedSql, messageExportSelect } = await import("../../lib/mirror/exports/queries");
 const { listMirrorMessages } = await import("../../lib/mirror/messages/list");
 const { rebuildRollup } = await import("../../lib/mirror/write");
 const { openBenchStore } = await import("./mirror-store");
@@ -47,7 +47,8 @@ async function fill(handle: DbHandle): Promise<void> {
   await handle.db.execute(sql`
     insert into mirror_messages (id, created, modified, originator, recipient, body, status,
       direction, in_reply_to, route_id, parts, cost, currency, sender_reference, campaign_id,
-      recipient_key, originator_key)
+      recipient_key, originator_key, csv_changed)
+    select s.*, ${sql.raw(csvChangedSql("s."))} from (
     select 'msg-' || lpad(i::text, 9, '0'),
       ${new Date(START).toISOString()}::timestamptz + (i::float8 * ${step}::float8) * interval '1 ms',
       ${new Date(START).toISOString()}::timestamptz + (i::float8 * ${step}::float8 + 4000) * interval '1 ms',
@@ -64,7 +65,8 @@ async function fill(handle: DbHandle): Promise<void> {
       'route-' || (i % 5), 1 + i % 3, round(((i % 97) * 0.0007 + 0.03)::numeric, 4), 'AUD',
       case when i % 2 = 0 then 'ref-' || i end, 'campaign-' || (i % 13),
       '447700' || lpad((i % 999999)::text, 6, '0'), ''
-    from generate_series(1, ${ROWS}) i`);
+    from generate_series(1, ${ROWS}) i
+    ) as s (id, created, modified, originator, recipient, body, status, direction, in_reply_to, route_id, parts, cost, currency, sender_reference, campaign_id, recipient_key, originator_key)`);
   // The page reader counts from the rollups (loadMessages below reads pages for the Node writer).
   await rebuildRollup(handle.db, { day: "bench", start: START, end: START + SPAN_MS + 86_400_000 });
   await handle.db.execute(sql`analyze mirror_messages`);

@@ -126,12 +126,14 @@ async function replicate(
     insert into mirror_messages (
       id, created, modified, originator, recipient, body, status, direction, in_reply_to,
       route_id, parts, cost, currency, sender_reference, campaign_id, recipient_key,
-      originator_key
+      originator_key, csv_changed
     )
     select id || '~' || k, created + make_interval(days => k * ${seedDays}::int),
       modified + make_interval(days => k * ${seedDays}::int), originator, recipient, body,
       status, direction, in_reply_to || '~' || k, route_id, parts, cost, currency,
-      sender_reference, campaign_id, recipient_key, originator_key
+      sender_reference, campaign_id, recipient_key, originator_key,
+      -- "~k" on the id and in_reply_to changes neither cell's quoting or formula prefix.
+      csv_changed
     from mirror_messages, generate_series(1, ${copies}::int) as k
     where created < ${iso(ds.startMs + seedDays * DAY)}::timestamptz
       and created + make_interval(days => k * ${seedDays}::int) < ${iso(ds.endMs)}::timestamptz`)) as unknown as {

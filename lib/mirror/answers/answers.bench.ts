@@ -33,7 +33,7 @@ beforeAll(async () => {
   const started = Date.now();
   await t.db.execute(sql`
     insert into mirror_messages (id, created, originator, recipient, status, direction,
-      route_id, parts, cost, currency, campaign_id, recipient_key, originator_key)
+      route_id, parts, cost, currency, campaign_id, recipient_key, originator_key, csv_changed)
     select 'M' || i,
       timestamptz '2025-12-31 00:00:00+00' + (i * (92 * 86400.0 / ${MESSAGES})) * interval '1 second',
       'Brand', '4477009' || lpad((h % 200000)::text, 6, '0'),
@@ -48,7 +48,9 @@ beforeAll(async () => {
         else ((1 + (h / 17) % 3) * (300 + (h / 23) % 5 * 125)) / 10000.0 end,
       case when h % 100 >= 15 then (array['GBP','AUD','NZD','EUR','USD'])[1 + (h / 23) % 5] end,
       case when h % 100 >= 15 and (h / 29) % 3 = 0 then 'C' || (i * 12 / ${MESSAGES}) end,
-      '4477009' || lpad((h % 200000)::text, 6, '0'), 'Brand'
+      '4477009' || lpad((h % 200000)::text, 6, '0'), 'Brand',
+      -- csv_changed: every cell here is plain (ids, statuses, routes, currencies, digits).
+      0
     from (select i, ((i * 2654435761) % 4294967296) as h from generate_series(1, ${MESSAGES}) i) s`);
   await t.db.execute(sql`
     insert into mirror_rollup (bucket, direction, status, currency, route_id, campaign_id,

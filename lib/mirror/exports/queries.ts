@@ -76,6 +76,20 @@ function lineOf<Row>(columns: readonly CsvColumn<Row>[], expressions: Record<str
 }
 
 /**
+ * csv_changed as PostgreSQL would compute it from a row's own columns (csvCellUnchangedSql,
+ * the SQL twin of the rules). Only for rows written by SQL itself (test and benchmark fills);
+ * the syncer sets the bits from lib/csv's csvCellChanged (lib/mirror/write.ts).
+ */
+export function csvChangedSql(alias = ""): string {
+  return Object.entries(MESSAGE_CSV_CHECKED)
+    .map(
+      ([column, kind]) =>
+        `(case when ${csvCellUnchangedSql(alias + column, kind)} then 0 else ${messageCsvBit(column)} end)`,
+    )
+    .join(" + ");
+}
+
+/**
  * The message columns' fields with the condition under which each is written as it is: the
  * text and phone cells by their bit of csv_changed (computed by PostgreSQL when the row was
  * stored, lib/db/schema.ts), the times and numbers always (to_char and ::text never give a
