@@ -12,7 +12,8 @@ import { queryRows } from "./write";
 export const SYNC_LOCK_KEY = 0x6d6972;
 
 export interface SyncProgress {
-  phase: "backfill" | "incremental";
+  /** "indexing": a backfill into an empty copy building its look-up indexes at its end. */
+  phase: "backfill" | "incremental" | "indexing";
   windowsTotal: number;
   windowsDone: number;
   messagesRead: number;

@@ -8,6 +8,7 @@ import type { Message, OptOut } from "@/lib/mobivate/types";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { HOUR, sandboxConfig } from "@/tests/mirror-world";
 import { readCoverage, readState, mirrorCounts } from "./state";
+import { DEFERRED_INDEXES, missingIndexes } from "./indexes";
 import { runSyncCycle, type SyncDeps } from "./sync";
 import { queryRows, wipeMirror } from "./write";
 
@@ -137,6 +138,8 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
     const state = await readState(t.db);
     expect(state).toMatchObject({ state: "idle", lastError: null, lastSuccessAt: NOW });
     expect(state?.progress).toMatchObject({ phase: "backfill", windowsTotal: 8, windowsDone: 8 });
+    // The look-up indexes the backfill into an empty table left out are built at its end.
+    expect(await missingIndexes(t.db)).toEqual([]);
     expect(await readCoverage(t.db)).toEqual({
       from: Date.parse(`${SINCE}T00:00:00Z`),
       to: NOW,
@@ -169,6 +172,9 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
     );
     expect(committed.length).toBeGreaterThan(0);
     expect(committed.length).toBeLessThan(8);
+    // The backfill stopped before its end: its look-up indexes are not built yet (the next
+    // cycle goes on without them and builds them at its end).
+    expect(await missingIndexes(t.db)).toEqual(DEFERRED_INDEXES.map((i) => i.name));
     // What is marked read is there whole: each window's rows equal its count.
     const perDay = await queryRows<{ day: string; n: number }>(
       t.db,
@@ -187,6 +193,7 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
     for (const day of finalBefore) expect(daysRequested()).not.toContain(day);
     expect(await mirrorMessages()).toEqual(await liveMessages());
     expect(await readState(t.db)).toMatchObject({ state: "idle", failures: 0, lastError: null });
+    expect(await missingIndexes(t.db)).toEqual([]);
   });
 
   it("stops on a rejected key (401) with words, asks nothing more until the key changes", async () => {

@@ -5,6 +5,7 @@ import type { Db, DbHandle } from "@/lib/db";
 import { configFrom, type MobivateConfig, type MobivateConfigSource } from "@/lib/mobivate/config";
 import { describeError, MobivateError } from "@/lib/mobivate/errors";
 import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
+import { RequestSlots } from "@/lib/mobivate/request-slots";
 import type { OptOut } from "@/lib/mobivate/types";
 import { allTimeOptOutRange } from "@/lib/optouts/all-time";
 import { dayToUtcMs } from "@/lib/time/calendar";
@@ -18,6 +19,7 @@ import {
   retryDelayMs,
   type SyncWindow,
 } from "./plan";
+import { buildMissingIndexes, dropDeferredIndexes, missingIndexes } from "./indexes";
 import { patchState, readState, SYNC_LOCK_KEY, type SyncProgress } from "./state";
 import {
   pruneBefore,
@@ -33,6 +35,9 @@ import {
 // together, so a crash never leaves a window marked read without its rows). Only one cycle
 // runs at a time across every instance on the database (a session advisory lock, released
 // by PostgreSQL itself if the process dies).
+
+/** Windows open beyond the request budget (see the cycle). */
+const EXTRA_WINDOWS = 2;
 
 export interface SyncSettings {
   /** DASHBOARD_SYNC_SINCE (YYYY-MM-DD), or undefined for 90 days back. */
@@ -89,6 +94,7 @@ async function syncWindow(
   deps: SyncDeps,
   now: () => number,
   signal: AbortSignal,
+  slots: RequestSlots,
   onPage: (rows: number) => void,
 ): Promise<void> {
   const readStartedAt = now();
@@ -97,8 +103,8 @@ async function syncWindow(
     let pages = 0;
     const reader = readAllMessages(
       { startDate: formatApiDate(window.start, "UTC"), endDate: formatApiDate(window.end, "UTC") },
-      // One request at a time per window: the cycle runs `concurrency` windows side by side.
-      { cfg, signal, concurrency: 1, pageSize: deps.pageSize },
+      // One request at a time per window, from the cycle's shared budget of `concurrency`.
+      { cfg, signal, concurrency: 1, pageSize: deps.pageSize, slots },
     );
     for await (const page of reader) {
       await upsertMessages(tx, window, page, { bodies: deps.settings.bodies });
@@ -139,6 +145,14 @@ async function runLimited(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure) throw failure.error;
   if (controller.signal.aborted) throw controller.signal.reason;
+}
+
+async function mirrorIsEmpty(db: Db): Promise<boolean> {
+  const rows = await queryRows<{ empty: boolean }>(
+    db,
+    sql`select not exists (select 1 from mirror_messages) as empty`,
+  );
+  return rows[0]?.empty === true;
 }
 
 async function applyBodiesSetting(db: Db, want: boolean, had: boolean): Promise<void> {
@@ -189,18 +203,34 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
     const sinceDay = effectiveSinceDay(startedAt, deps.settings.since, deps.settings.retentionDays);
     const plan = planWindows({ now: startedAt, sinceDay, known });
     const knownDays = new Set(known.map((k) => k.day));
-    progress.phase = plan.some((w) => !knownDays.has(w.day)) ? "backfill" : "incremental";
+    const backfill = plan.some((w) => !knownDays.has(w.day));
+    progress.phase = backfill ? "backfill" : "incremental";
     progress.windowsTotal = plan.length;
     await patchState(db, { progress });
+    // A backfill into an empty table (or one that stopped before its end) builds the number
+    // look-up indexes once at its end instead of keeping them row by row (lib/mirror/indexes).
+    const bulk = backfill && ((await mirrorIsEmpty(db)) || (await missingIndexes(db)).length > 0);
+    if (bulk) await dropDeferredIndexes(db);
+    else await buildMissingIndexes(db);
 
-    await runLimited(plan, deps.settings.concurrency, controller, async (window) => {
-      await syncWindow(db, cfg, window, deps, now, controller.signal, (rows) => {
+    // More windows open than requests allowed: while a window writes its last page and its
+    // rollups (no request of its own in flight), the others' requests keep the budget full.
+    const slots = new RequestSlots(deps.settings.concurrency);
+    const windowsAtOnce = deps.settings.concurrency + EXTRA_WINDOWS;
+    await runLimited(plan, windowsAtOnce, controller, async (window) => {
+      await syncWindow(db, cfg, window, deps, now, controller.signal, slots, (rows) => {
         progress.messagesRead += rows;
         progress.pagesRead += 1;
       });
       progress.windowsDone += 1;
       await patchState(db, { progress });
     });
+    if (bulk) {
+      progress.phase = "indexing";
+      await patchState(db, { progress });
+      await buildMissingIndexes(db);
+      progress.phase = "backfill";
+    }
 
     const finishedAt = now();
     await patchState(db, {

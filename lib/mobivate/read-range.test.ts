@@ -6,6 +6,7 @@ import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import type { MobivateConfig } from "./config";
 import { MobivateError } from "./errors";
 import { readAllMessages, readAllOptOuts, readPages, type ReadProgress } from "./read-range";
+import { RequestSlots } from "./request-slots";
 
 // The whole-range reader against the sandbox over real HTTP. The sandbox knows its data, so
 // every result is compared with the dataset itself (ids and order), and its request
@@ -450,6 +451,42 @@ describe("readPages (scheduling, with a scripted source)", () => {
         ).toHaveLength(1);
       }
     }
+  });
+
+  it("shares a request budget with other readers: never more than its slots at once", async () => {
+    const slots = new RequestSlots(2);
+    let active = 0;
+    let most = 0;
+    /** A source whose pages answer after a few ticks, counting the requests in flight. */
+    const counted = (total: number) => async (page: number, size: number, signal: AbortSignal) => {
+      most = Math.max(most, ++active);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, 2);
+          // Requests past the end are aborted: like fetch, the answer stops at once.
+          signal.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)));
+        });
+      } finally {
+        active -= 1;
+      }
+      const first = (page - 1) * size;
+      return Array.from(
+        { length: Math.max(0, Math.min(size, total - first)) },
+        (_, i) => first + i,
+      );
+    };
+    const readAll = async (total: number) => {
+      const rows: number[] = [];
+      const opts = { concurrency: 3, pageSize: 10, slots };
+      for await (const page of readPages(counted(total), String, opts)) rows.push(...page);
+      return rows;
+    };
+    const [a, b] = await Promise.all([readAll(95), readAll(61)]);
+    expect(a).toEqual(Array.from({ length: 95 }, (_, i) => i));
+    expect(b).toEqual(Array.from({ length: 61 }, (_, i) => i));
+    // Six requests wanted at a time, two slots.
+    expect(most).toBe(2);
+    expect(slots.inUse).toBe(0);
   });
 
   it("turns a synchronous throw of the source into a failed read", async () => {

@@ -4,6 +4,7 @@ import { configFrom, type MobivateConfig, type MobivateConfigSource } from "./co
 import { mobivateFetch, type QueryValue } from "./fetch";
 import { MAX_PAGE_SIZE, type MessageQuery, type RangeQuery } from "./messages";
 import { parsePayload } from "./parse";
+import type { RequestSlots } from "./request-slots";
 import { rawMessageListSchema, rawOptOutListSchema } from "./schemas";
 import type { Message, OptOut } from "./types";
 
@@ -32,6 +33,11 @@ export interface ReadRangeOptions {
   onProgress?: (p: ReadProgress) => void;
   /** Page size (default and maximum 1000; smaller only for tests). */
   pageSize?: number;
+  /**
+   * A request budget shared with other readers: each request also waits for one of its
+   * slots (the sync's day windows, each read by its own reader).
+   */
+  slots?: RequestSlots;
 }
 
 /** A whole-range read of the provider: the scheduling options plus the configuration. */
@@ -187,7 +193,10 @@ async function* readSource<Raw, T>(
       // `new Promise` turns a synchronous throw of fetch into a failed page. Records are
       // only counted here: validating them waits for the consumer, so the slot is free for
       // the next request as soon as the response has arrived.
-      new Promise<Raw>((resolve) => resolve(source.fetch(page, pageSize, ctrl.signal)))
+      const request = () => source.fetch(page, pageSize, ctrl.signal);
+      new Promise<Raw>((resolve) =>
+        resolve(opts.slots ? opts.slots.run(ctrl.signal, request) : request()),
+      )
         .then((raw): Slot<Raw> => ({ state: "done", raw, count: source.count(raw) }))
         .then(
           (slot) => settle(page, slot),

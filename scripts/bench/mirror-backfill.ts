@@ -1,9 +1,12 @@
 // Backfill rate against the live reader's, at the same latency and concurrency: the sandbox
 // (in its worker thread, answers replayed from memory after L ms, see sandbox-worker.ts) is
 // read once whole by the live reader (readAllMessages, C in flight) and once by a sync cycle
-// into an empty database (runSyncCycle: C day windows side by side, one request at a time
-// each, every page upserted and each day's rollup rebuilt in its transaction).
+// into an empty database (runSyncCycle: day windows side by side sharing C request slots,
+// every page upserted and each day's rollup rebuilt in its transaction, the look-up indexes
+// built at the end). Both runs start with PostgreSQL idle; their CPU is measured apart.
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
 import { runSyncCycle, type SyncDeps } from "../../lib/mirror/sync";
 import type { MobivateConfig } from "../../lib/mobivate/config";
 import { readAllMessages } from "../../lib/mobivate/read-range";
@@ -18,11 +21,67 @@ export interface BackfillResult {
   days: number;
   latencyMs: number;
   concurrency: number;
-  live: { rows: number; wallMs: number };
-  backfill: { rows: number; wallMs: number; optOuts: number };
-  /** Requests each would need: ⌈P/C⌉ rounds for the live reader, per-window rounds for the sync. */
+  live: { rows: number; wallMs: number } & CpuUse;
+  backfill: { rows: number; wallMs: number; optOuts: number } & CpuUse;
+  /** Requests in sequence the live reader needs: ⌈P/C⌉ rounds of L. */
   liveRounds: number;
-  syncRounds: number;
+}
+
+/** CPU seconds used during a run: this process (all its threads) and every PostgreSQL process. */
+interface CpuUse {
+  nodeCpuMs: number;
+  postgresCpuMs: number;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** Sum of user + system time of the processes named "postgres" (Linux /proc), in ms. */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
+      const fields = stat.slice(close + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+async function measured<T extends object>(run: () => Promise<T>): Promise<T & CpuUse> {
+  const node = process.cpuUsage();
+  const pg = postgresCpuMs();
+  const result = await run();
+  const used = process.cpuUsage(node);
+  return {
+    ...result,
+    nodeCpuMs: (used.user + used.system) / 1000,
+    postgresCpuMs: postgresCpuMs() - pg,
+  };
+}
+
+/**
+ * Waits until PostgreSQL is idle: the warm-up's 300 k rows leave autovacuum and checkpoint
+ * work that would otherwise land on the next timed run (the live reader's, made 2× slower).
+ */
+async function quiesce(handle: SyncDeps["handle"], log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  await handle.db.execute(sql`checkpoint`).catch(() => undefined); // needs pg_checkpoint
+  for (;;) {
+    const { rows } = (await handle.db.execute(
+      sql`select count(*)::int as busy from pg_stat_activity
+          where backend_type = 'autovacuum worker' or (state = 'active' and pid <> pg_backend_pid())`,
+    )) as unknown as { rows: { busy: number }[] };
+    if ((rows[0]?.busy ?? 0) === 0 || performance.now() - started > 60_000) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const waited = performance.now() - started;
+  if (waited > 1000) log(`  (waited ${(waited / 1000).toFixed(1)} s for PostgreSQL to be idle)`);
 }
 
 export async function benchBackfill(
@@ -84,37 +143,29 @@ export async function benchBackfill(
     // (whole range; day windows) and warms the JIT and the database.
     log(`  warm-up (latency 0): live read and a sync into a scratch database…`);
     await live();
-    await backfill(await store.create("warm"));
+    const warm = await store.create("warm");
+    await backfill(warm);
+    await quiesce(warm, log);
     await sb.setLatency(opts.latencyMs);
     log(`  live reader, L = ${opts.latencyMs} ms, C = ${opts.concurrency}…`);
-    const liveRun = await live();
+    const liveRun = await measured(live);
     log(`  backfill into an empty database…`);
-    const fill = await backfill(await store.create("backfill"));
+    const target = await store.create("backfill");
+    await quiesce(target, log);
+    const fill = await measured(() => backfill(target));
     if (fill.rows !== liveRun.rows) {
       throw new Error(
         `backfill stored ${fill.rows} messages, the live reader read ${liveRun.rows}`,
       );
     }
-    // The requests' shape: the live reader needs ⌈P/C⌉ rounds of L; the sync runs C windows
-    // side by side, each its pages one after the other (the last page of a day is short).
-    const perDay: number[] = [];
-    for (let d = sb.startMs; d < sb.endMs; d += DAY) {
-      perDay.push(Math.floor((await sb.count(d, d + DAY)) / PAGE) + 1);
-    }
-    const lanes = new Array<number>(opts.concurrency).fill(0);
-    for (const pages of perDay) {
-      const i = lanes.indexOf(Math.min(...lanes));
-      lanes[i] = (lanes[i] ?? 0) + pages;
-    }
     return {
       messages: liveRun.rows,
-      days: perDay.length,
+      days: Math.round((sb.endMs - sb.startMs) / DAY),
       latencyMs: opts.latencyMs,
       concurrency: opts.concurrency,
       live: liveRun,
       backfill: fill,
       liveRounds: Math.ceil((Math.floor(liveRun.rows / PAGE) + 1) / opts.concurrency),
-      syncRounds: Math.max(...lanes),
     };
   } finally {
     await sb.close();

@@ -115,11 +115,13 @@ try {
         `(${(b.backfill.wallMs / 1000).toFixed(2)} s vs ${(b.live.wallMs / 1000).toFixed(2)} s)`,
       met: ratio >= 0.9 ? "yes" : "no",
     });
+    const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     notes.push(
-      `Backfill: requests in sequence — live reader ⌈P/C⌉ = ${b.liveRounds} rounds of L, ` +
-        `sync ${b.syncRounds} rounds (the busiest of C lanes of day windows, each day's pages ` +
-        `one after another, its last page short) → latency bound alone ${((b.liveRounds / b.syncRounds) * 100).toFixed(0)} %; ` +
-        `the sync also read ${int(b.backfill.optOuts)} opt-outs first.`,
+      `Backfill: the live reader needs ⌈P/C⌉ = ${b.liveRounds} rounds of L at least. CPU used ` +
+        `(${cpus().length} cores): live reader — Node ${sec(b.live.nodeCpuMs)}, PostgreSQL ` +
+        `${sec(b.live.postgresCpuMs)}; backfill — Node ${sec(b.backfill.nodeCpuMs)}, PostgreSQL ` +
+        `${sec(b.backfill.postgresCpuMs)} (so at least ${sec((b.backfill.nodeCpuMs + b.backfill.postgresCpuMs) / cpus().length)} ` +
+        `of wall time here, whatever the latency); the sync also read ${int(b.backfill.optOuts)} opt-outs first.`,
     );
   }
 

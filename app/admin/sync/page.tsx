@@ -5,6 +5,7 @@ import { requirePage } from "@/lib/auth/with-permission";
 import { getDb } from "@/lib/db";
 import { formatAge } from "@/lib/mirror/answer-source";
 import { syncSettings } from "@/lib/mirror/settings";
+import type { SyncProgress } from "@/lib/mirror/state";
 import { readSyncStatus } from "@/lib/mirror/status";
 import { formatCount } from "@/lib/report/format";
 import { formatInZone } from "@/lib/time/format";
@@ -28,6 +29,12 @@ const when = (iso: string | null, now: number) =>
     ? `${formatInZone(Date.parse(iso), TZ)} UTC (${formatAge(now - Date.parse(iso))} ago)`
     : "never";
 
+const PHASE_WORDS: Record<SyncProgress["phase"], string> = {
+  backfill: "backfill",
+  incremental: "incremental",
+  indexing: "backfill done, building the number-search indexes",
+};
+
 export default async function SyncPage() {
   await requirePage(PAGES.sync);
   const status = await readSyncStatus(await getDb());
@@ -50,7 +57,7 @@ export default async function SyncPage() {
       status.detail?.runStartedAt
         ? `${when(new Date(status.detail.runStartedAt).toISOString(), now)}${
             progress
-              ? `: ${progress.phase === "backfill" ? "backfill" : "incremental"}, ${formatCount(progress.windowsDone)} of ${formatCount(progress.windowsTotal)} days, ${formatCount(progress.messagesRead)} messages read in ${formatCount(progress.pagesRead)} pages`
+              ? `: ${PHASE_WORDS[progress.phase]}, ${formatCount(progress.windowsDone)} of ${formatCount(progress.windowsTotal)} days, ${formatCount(progress.messagesRead)} messages read in ${formatCount(progress.pagesRead)} pages`
               : ""
           }`
         : "never",
