@@ -35,9 +35,9 @@ interface CpuUse {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** Sum of user + system time of the processes named "postgres" (Linux /proc), in ms. */
-function postgresCpuMs(): number {
-  let ticks = 0;
+/** User + system time (ms) of each process named "postgres" now (Linux /proc). */
+function postgresCpu(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
@@ -45,23 +45,30 @@ function postgresCpuMs(): number {
       const close = stat.lastIndexOf(")");
       if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
       const fields = stat.slice(close + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
     } catch {
       // The process ended while being read.
     }
   }
-  return ticks * TICK_MS;
+  return byPid;
+}
+
+/** CPU the PostgreSQL processes alive at the end used since `before` (ended ones are lost). */
+function postgresCpuSince(before: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, now] of postgresCpu()) ms += now - (before.get(pid) ?? 0);
+  return ms;
 }
 
 async function measured<T extends object>(run: () => Promise<T>): Promise<T & CpuUse> {
   const node = process.cpuUsage();
-  const pg = postgresCpuMs();
+  const pg = postgresCpu();
   const result = await run();
   const used = process.cpuUsage(node);
   return {
     ...result,
     nodeCpuMs: (used.user + used.system) / 1000,
-    postgresCpuMs: postgresCpuMs() - pg,
+    postgresCpuMs: postgresCpuSince(pg),
   };
 }
 
