@@ -103,8 +103,9 @@ async function syncWindow(
     let pages = 0;
     const reader = readAllMessages(
       { startDate: formatApiDate(window.start, "UTC"), endDate: formatApiDate(window.end, "UTC") },
-      // One request at a time per window, from the cycle's shared budget of `concurrency`.
-      { cfg, signal, concurrency: 1, pageSize: deps.pageSize, slots },
+      // From the cycle's shared budget: one request at a time per window, more only while a
+      // slot is idle (the last windows of a cycle).
+      { cfg, signal, concurrency: deps.settings.concurrency, pageSize: deps.pageSize, slots },
     );
     for await (const page of reader) {
       await upsertMessages(tx, window, page, { bodies: deps.settings.bodies });

@@ -487,6 +487,15 @@ describe("readPages (scheduling, with a scripted source)", () => {
     // Six requests wanted at a time, two slots.
     expect(most).toBe(2);
     expect(slots.inUse).toBe(0);
+
+    // Alone on a budget of 3, a reader uses all three: slots nobody waits for are taken.
+    most = 0;
+    const alone = new RequestSlots(3);
+    const rows: number[] = [];
+    const opts = { concurrency: 4, pageSize: 10, slots: alone };
+    for await (const page of readPages(counted(200), String, opts)) rows.push(...page);
+    expect(rows).toHaveLength(200);
+    expect(most).toBe(3);
   });
 
   it("turns a synchronous throw of the source into a failed read", async () => {

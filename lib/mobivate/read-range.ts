@@ -34,8 +34,10 @@ export interface ReadRangeOptions {
   /** Page size (default and maximum 1000; smaller only for tests). */
   pageSize?: number;
   /**
-   * A request budget shared with other readers: each request also waits for one of its
-   * slots (the sync's day windows, each read by its own reader).
+   * A request budget shared with other readers (the sync's day windows, each read by its
+   * own reader): each request also takes one of its slots. Beyond its first request in
+   * flight, a reader only asks for more (up to `concurrency`) while a slot is idle, so it
+   * never queues ahead of another reader's next page, yet uses the slots the others leave.
    */
   slots?: RequestSlots;
 }
@@ -178,10 +180,12 @@ async function* readSource<Raw, T>(
     notify();
   };
 
+  const shared = opts.slots;
   const fill = () => {
     while (
       !stopped &&
       inFlight < concurrency &&
+      (shared === undefined || inFlight === 0 || shared.idle) &&
       nextToRequest <= lastPage &&
       nextToRequest <= firstFailed &&
       nextToRequest < current + lookahead
@@ -194,9 +198,7 @@ async function* readSource<Raw, T>(
       // only counted here: validating them waits for the consumer, so the slot is free for
       // the next request as soon as the response has arrived.
       const request = () => source.fetch(page, pageSize, ctrl.signal);
-      new Promise<Raw>((resolve) =>
-        resolve(opts.slots ? opts.slots.run(ctrl.signal, request) : request()),
-      )
+      new Promise<Raw>((resolve) => resolve(shared ? shared.run(ctrl.signal, request) : request()))
         .then((raw): Slot<Raw> => ({ state: "done", raw, count: source.count(raw) }))
         .then(
           (slot) => settle(page, slot),
@@ -210,6 +212,7 @@ async function* readSource<Raw, T>(
     notify();
   };
   outer?.addEventListener("abort", onOuterAbort, { once: true });
+  const unsubscribe = shared?.onFree(fill);
 
   let records = 0;
   let pages = 0;
@@ -235,6 +238,7 @@ async function* readSource<Raw, T>(
     return { records, pages, elapsedMs: Date.now() - started };
   } finally {
     outer?.removeEventListener("abort", onOuterAbort);
+    unsubscribe?.();
     stopAll(new Error("reader stopped"));
   }
 }

@@ -62,6 +62,29 @@ describe("RequestSlots", () => {
     await expect(slots.run(ctrl.signal, async () => 1)).rejects.toThrow("stop");
   });
 
+  it("says when a slot is idle, and calls its listeners when one becomes so", async () => {
+    const slots = new RequestSlots(1);
+    expect(slots.idle).toBe(true);
+    const gates = [deferred(), deferred()];
+    const first = slots.run(undefined, () => gates[0]!.promise);
+    const second = slots.run(undefined, () => gates[1]!.promise);
+    expect(slots.idle).toBe(false);
+    let calls = 0;
+    const stop = slots.onFree(() => (calls += 1));
+    gates[0]!.resolve();
+    await first;
+    // The slot went to the waiting request: nobody was told it is idle.
+    expect(calls).toBe(0);
+    expect(slots.idle).toBe(false);
+    gates[1]!.resolve();
+    await second;
+    expect(calls).toBe(1);
+    expect(slots.idle).toBe(true);
+    stop();
+    await slots.run(undefined, async () => 1);
+    expect(calls).toBe(1);
+  });
+
   it("refuses a size below one", () => {
     expect(() => new RequestSlots(0)).toThrow(RangeError);
   });

@@ -1,11 +1,14 @@
 // A budget of requests in flight shared by several readers (lib/mirror's sync reads several
 // day windows at once, each with its own reader): a request waits for a free slot, first
 // come first served, and gives it back when its answer (or failure) is in. A reader busy
-// writing what it read holds no slot, so the others' requests keep the budget full.
+// writing what it read holds no slot, so the others' requests keep the budget full. Readers
+// may also take slots nobody waits for (`idle`, `onFree`): at the end of a sync, when fewer
+// windows are left than slots, the last ones are read with several requests each.
 
 export class RequestSlots {
   private free: number;
   private readonly queue: { grant: () => void; fail: (reason: unknown) => void }[] = [];
+  private readonly listeners = new Set<() => void>();
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError("size must be 1 or more");
@@ -48,8 +51,20 @@ export class RequestSlots {
 
   private release(): void {
     const next = this.queue.shift();
-    if (next) next.grant();
-    else this.free += 1;
+    if (next) return next.grant();
+    this.free += 1;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** A slot is free and nobody waits for one: a request started now runs at once. */
+  get idle(): boolean {
+    return this.free > 0 && this.queue.length === 0;
+  }
+
+  /** Calls `listener` each time a slot becomes idle; returns the unsubscribe function. */
+  onFree(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Slots in use now (for tests). */
