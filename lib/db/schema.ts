@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -195,6 +195,13 @@ export const mirrorMessages = pgTable(
  * quarter's totals read ~10⁵ rows instead of 3·10⁶. Rebuilt for a window's buckets in the
  * transaction that writes the window's messages, so it always equals the raw rows.
  */
+/** The app field (lib/mobivate's Message) a mirror_messages column stores: the table's keys. */
+export function mirrorMessageField(column: string): string {
+  const entry = Object.entries(getTableColumns(mirrorMessages)).find(([, c]) => c.name === column);
+  if (!entry) throw new RangeError(`mirror_messages has no column ${column}`);
+  return entry[0];
+}
+
 export const mirrorRollup = pgTable(
   "mirror_rollup",
   {

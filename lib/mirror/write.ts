@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import type { Message, OptOut } from "@/lib/mobivate/types";
 import { csvCellChanged } from "@/lib/csv/changed";
-import { MESSAGE_CSV_CHECKED, messageCsvBit } from "@/lib/db/schema";
+import { MESSAGE_CSV_CHECKED, messageCsvBit, mirrorMessageField } from "@/lib/db/schema";
 import { phoneKey } from "@/lib/phone/number";
 import type { SyncWindow } from "./plan";
 
@@ -19,34 +19,22 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The columns csv_changed checks, with their bit and the Message field each stores. */
+const CSV_CHECKED = Object.entries(MESSAGE_CSV_CHECKED).map(([column, kind]) => ({
+  bit: messageCsvBit(column),
+  kind,
+  field: mirrorMessageField(column) as keyof Message,
+}));
+
 /** The csv_changed bits of a message as stored (lib/db/schema.ts MESSAGE_CSV_CHECKED). */
 function csvChangedBits(m: Message, body: string | null): number {
   let bits = 0;
-  for (const [column, kind] of CSV_CHECKED) {
-    if (csvCellChanged(column === "body" ? body : CHECKED_VALUE[column](m), kind)) {
-      bits |= messageCsvBit(column);
-    }
+  for (const { bit, kind, field } of CSV_CHECKED) {
+    const value = field === "body" ? body : (m[field] as string | null);
+    if (csvCellChanged(value, kind)) bits |= bit;
   }
   return bits;
 }
-
-const CSV_CHECKED = Object.entries(MESSAGE_CSV_CHECKED) as [
-  keyof typeof MESSAGE_CSV_CHECKED,
-  "text" | "phone",
-][];
-const CHECKED_VALUE: Record<keyof typeof MESSAGE_CSV_CHECKED, (m: Message) => string | null> = {
-  id: (m) => m.id,
-  originator: (m) => m.originator,
-  recipient: (m) => m.recipient,
-  body: (m) => m.body,
-  status: (m) => m.status,
-  direction: (m) => m.direction,
-  in_reply_to: (m) => m.inReplyTo,
-  route_id: (m) => m.routeId,
-  currency: (m) => m.currency,
-  sender_reference: (m) => m.senderReference,
-  campaign_id: (m) => m.campaignId,
-};
 
 /**
  * Inserts or updates a page of messages. A message read twice is stored once; the version
