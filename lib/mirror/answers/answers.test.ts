@@ -71,9 +71,12 @@ beforeAll(async () => {
       retentionDays: undefined,
     },
   });
-  // The 30th message page fails (no retries): the copy is filled by the cycle that resumes.
-  sb.failNext({ status: 500, path: "/message", afterRequests: 29 });
+  // The 30th to 37th message pages fail (no retries): the copy is filled by the cycle that
+  // resumes. Eight in a row, since a request past a day's end may fail unnoticed (the sync
+  // reads ahead into idle slots) but a window's next page is among any few in a row.
+  sb.failNext({ status: 500, path: "/message", afterRequests: 29, count: 8 });
   firstCycle = await runSyncCycle(deps(NOW));
+  sb.clearFaults();
   const resumed = await runSyncCycle(deps(NOW + 5 * 60_000));
   expect(resumed).toMatchObject({ outcome: "done" });
   reads = {
