@@ -189,12 +189,6 @@ export const mirrorMessages = pgTable(
   ],
 );
 
-/**
- * Messages pre-aggregated per 15-minute UTC bucket and every dimension a report groups by.
- * Every zone's days start on a quarter hour, so a zone-day total is a sum of buckets: a
- * quarter's totals read ~10⁵ rows instead of 3·10⁶. Rebuilt for a window's buckets in the
- * transaction that writes the window's messages, so it always equals the raw rows.
- */
 /** The app field (lib/mobivate's Message) a mirror_messages column stores: the table's keys. */
 export function mirrorMessageField(column: string): string {
   const entry = Object.entries(getTableColumns(mirrorMessages)).find(([, c]) => c.name === column);
@@ -202,6 +196,26 @@ export function mirrorMessageField(column: string): string {
   return entry[0];
 }
 
+/**
+ * What every rollup row adds up, after its key: whether these messages carry a cost (the
+ * no-cost row of Spend counts those apart), how many, their parts, their cost and the most
+ * decimals among the costs (Spend shows each currency at its scale). Fresh builders per
+ * table.
+ */
+const rollupMeasures = () => ({
+  hasCost: boolean("has_cost").notNull(),
+  messages: integer("messages").notNull(),
+  parts: bigint("parts", { mode: "number" }).notNull(),
+  cost: numeric("cost").notNull(),
+  costScale: integer("cost_scale").notNull(),
+});
+
+/**
+ * Messages pre-aggregated per 15-minute UTC bucket and every dimension a report groups by.
+ * Every zone's days start on a quarter hour, so a zone-day total is a sum of buckets: a
+ * quarter's totals read ~10⁵ rows instead of 3·10⁶. Rebuilt for a window's buckets in the
+ * transaction that writes the window's messages, so it always equals the raw rows.
+ */
 export const mirrorRollup = pgTable(
   "mirror_rollup",
   {
@@ -213,12 +227,7 @@ export const mirrorRollup = pgTable(
     routeId: text("route_id").notNull(),
     campaignId: text("campaign_id").notNull(),
     /** Whether these messages carry a cost (the no-cost row of Spend counts those apart). */
-    hasCost: boolean("has_cost").notNull(),
-    messages: integer("messages").notNull(),
-    parts: bigint("parts", { mode: "number" }).notNull(),
-    cost: numeric("cost").notNull(),
-    /** The most decimals among the costs (Spend shows each currency at its scale). */
-    costScale: integer("cost_scale").notNull(),
+    ...rollupMeasures(),
   },
   (t) => [
     primaryKey({
@@ -237,11 +246,7 @@ function slimRollupTable<N extends string>(name: N) {
       direction: text("direction").notNull(),
       status: text("status").notNull(),
       currency: text("currency").notNull(),
-      hasCost: boolean("has_cost").notNull(),
-      messages: integer("messages").notNull(),
-      parts: bigint("parts", { mode: "number" }).notNull(),
-      cost: numeric("cost").notNull(),
-      costScale: integer("cost_scale").notNull(),
+      ...rollupMeasures(),
     },
     (t) => [
       primaryKey({
@@ -280,11 +285,7 @@ export const mirrorRollupDay = pgTable(
     currency: text("currency").notNull(),
     routeId: text("route_id").notNull(),
     campaignId: text("campaign_id").notNull(),
-    hasCost: boolean("has_cost").notNull(),
-    messages: integer("messages").notNull(),
-    parts: bigint("parts", { mode: "number" }).notNull(),
-    cost: numeric("cost").notNull(),
-    costScale: integer("cost_scale").notNull(),
+    ...rollupMeasures(),
   },
   (t) => [
     primaryKey({
@@ -305,11 +306,7 @@ export const mirrorRollupHourCurrency = pgTable(
     bucket: at("bucket").notNull(),
     direction: text("direction").notNull(),
     currency: text("currency").notNull(),
-    hasCost: boolean("has_cost").notNull(),
-    messages: integer("messages").notNull(),
-    parts: bigint("parts", { mode: "number" }).notNull(),
-    cost: numeric("cost").notNull(),
-    costScale: integer("cost_scale").notNull(),
+    ...rollupMeasures(),
   },
   (t) => [
     primaryKey({
@@ -333,11 +330,7 @@ export const mirrorRollupDayKey = pgTable(
     dimension: text("dimension").notNull(),
     key: text("key").notNull(),
     currency: text("currency").notNull(),
-    hasCost: boolean("has_cost").notNull(),
-    messages: integer("messages").notNull(),
-    parts: bigint("parts", { mode: "number" }).notNull(),
-    cost: numeric("cost").notNull(),
-    costScale: integer("cost_scale").notNull(),
+    ...rollupMeasures(),
   },
   (t) => [
     primaryKey({
