@@ -7,7 +7,7 @@ import { poolOf, startCsvCopy, type CopyOutcome } from "@/lib/mirror/exports/cop
 import { csvChangedSql, messageExportSelect } from "@/lib/mirror/exports/queries";
 import { windowOf } from "@/lib/mirror/plan";
 import { patchState } from "@/lib/mirror/state";
-import { queryRows, saveWindow, upsertMessages } from "@/lib/mirror/write";
+import { queryRows, saveWindows, upsertMessages } from "@/lib/mirror/write";
 import type { Message } from "@/lib/mobivate/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { messageCsvColumns } from "./columns";
@@ -119,13 +119,15 @@ beforeAll(async () => {
     ) as s (id, created, modified, originator, recipient, body, status, direction, in_reply_to, route_id, parts, cost, currency, sender_reference, campaign_id, recipient_key, originator_key)`);
   for (const day of COVERED_DAYS) {
     const w = windowOf(day);
-    await saveWindow(t.db, {
-      window: w,
-      readStartedAt: w.end,
-      coveredTo: w.end,
-      final: true,
-      pages: 1,
-    });
+    await saveWindows(t.db, [
+      {
+        window: w,
+        readStartedAt: w.end,
+        coveredTo: w.end,
+        final: true,
+        pages: 1,
+      },
+    ]);
   }
   await patchState(t.db, { bodies: true });
   route = await import("@/app/api/export/messages/route");

@@ -77,7 +77,7 @@ export function isFinalRead(window: SyncWindow, readStartedAt: number, lookbackM
  * What a read that began at `readStartedAt` proves about a window: every message created
  * before this instant (and inside the window) was in it.
  */
-export function coveredUntil(window: SyncWindow, readStartedAt: number): number {
+export function coveredUntil(window: Pick<SyncWindow, "end">, readStartedAt: number): number {
   return Math.min(window.end, readStartedAt);
 }
 

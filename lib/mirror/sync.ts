@@ -17,8 +17,8 @@ import {
   planWindows,
   retentionCutDay,
   retryDelayMs,
-  type SyncWindow,
 } from "./plan";
+import { SpanQueue, type SyncSpan } from "./spans";
 import { buildMissingIndexes, dropDeferredIndexes, missingIndexes } from "./indexes";
 import { patchState, readState, SYNC_LOCK_KEY, type SyncProgress } from "./state";
 import {
@@ -26,18 +26,19 @@ import {
   queryRows,
   rebuildRollup,
   replaceOptOuts,
-  saveWindow,
+  saveWindows,
   upsertMessages,
 } from "./write";
 
-// One sync cycle: opt-outs re-read whole, then every day window that is not final, newest
-// first, each in its own transaction (its rows, its rollup and its "read" mark commit
-// together, so a crash never leaves a window marked read without its rows). Only one cycle
-// runs at a time across every instance on the database (a session advisory lock, released
-// by PostgreSQL itself if the process dies).
+// One sync cycle: the opt-out list re-read whole, beside every day window that is not final,
+// newest first. Consecutive days are read together as spans (lib/mirror/spans.ts), each in
+// its own transaction: its rows, its rollup and the "read" mark of each of its days commit
+// together, so a crash never leaves a day marked read without its rows. Only one cycle runs
+// at a time across every instance on the database (a session advisory lock, released by
+// PostgreSQL itself if the process dies).
 
-/** Windows open beyond the request budget (see the cycle). */
-const EXTRA_WINDOWS = 2;
+/** Spans read at once beyond the request budget (see the cycle). */
+const EXTRA_SPANS = 2;
 
 export interface SyncSettings {
   /** DASHBOARD_SYNC_SINCE (YYYY-MM-DD), or undefined for 90 days back. */
@@ -74,67 +75,86 @@ export function keyFingerprint(cfg: Pick<MobivateConfig, "baseUrl" | "apiKey">):
 }
 
 /** The whole opt-out list: every opt-out ever, so "from the first day" to tomorrow. */
-async function readOptOutList(cfg: MobivateConfig, deps: SyncDeps, now: number) {
+async function readOptOutList(
+  cfg: MobivateConfig,
+  deps: SyncDeps,
+  now: number,
+  slots: RequestSlots,
+) {
   const list: OptOut[] = [];
   const pages = readAllOptOuts(allTimeOptOutRange(now), {
     cfg,
     signal: deps.signal,
     concurrency: deps.settings.concurrency,
     pageSize: deps.pageSize,
+    slots,
   });
   for await (const page of pages) list.push(...page);
   return list;
 }
 
-/** Reads one window and commits its rows, rollup and mark together; returns pages read. */
-async function syncWindow(
+/**
+ * Reads one span and commits its rows, its rollup and each of its days' marks together;
+ * tells `spans` what it found.
+ */
+async function syncSpan(
   db: Db,
   cfg: MobivateConfig,
-  window: SyncWindow,
+  span: SyncSpan,
   deps: SyncDeps,
   now: () => number,
   signal: AbortSignal,
   slots: RequestSlots,
+  spans: SpanQueue,
   onPage: (rows: number) => void,
 ): Promise<void> {
   const readStartedAt = now();
+  let records = 0;
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     let pages = 0;
     const reader = readAllMessages(
-      { startDate: formatApiDate(window.start, "UTC"), endDate: formatApiDate(window.end, "UTC") },
-      // From the cycle's shared budget: one request at a time per window, more only while a
-      // slot is idle (the last windows of a cycle).
+      { startDate: formatApiDate(span.start, "UTC"), endDate: formatApiDate(span.end, "UTC") },
+      // From the cycle's shared budget: one request at a time per span, more only while a
+      // slot is idle (the last spans of a cycle).
       { cfg, signal, concurrency: deps.settings.concurrency, pageSize: deps.pageSize, slots },
     );
     for await (const page of reader) {
-      await upsertMessages(tx, window, page, { bodies: deps.settings.bodies });
+      await upsertMessages(tx, span, page, { bodies: deps.settings.bodies });
+      records += page.length;
       pages += 1;
       onPage(page.length);
     }
-    await rebuildRollup(tx, window);
-    await saveWindow(tx, {
-      window,
-      readStartedAt,
-      coveredTo: coveredUntil(window, readStartedAt),
-      final: isFinalRead(window, readStartedAt, deps.settings.lookbackMs),
-      pages,
-    });
+    await rebuildRollup(tx, span);
+    await saveWindows(
+      tx,
+      span.days.map((window) => ({
+        window,
+        readStartedAt,
+        coveredTo: coveredUntil(window, readStartedAt),
+        final: isFinalRead(window, readStartedAt, deps.settings.lookbackMs),
+        pages,
+      })),
+    );
   });
+  spans.observe(records, coveredUntil(span, readStartedAt) - span.start);
 }
 
-/** Runs `tasks` with at most `limit` at once; the first failure stops the rest and is thrown. */
-async function runLimited(
-  items: readonly SyncWindow[],
+/**
+ * Runs `task` on what `next` hands out, at most `limit` at once; the first failure stops the
+ * rest and is thrown.
+ */
+async function runLimited<T>(
+  next: () => T | undefined,
   limit: number,
   controller: AbortController,
-  task: (w: SyncWindow) => Promise<void>,
+  task: (item: T) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (!failure && !controller.signal.aborted && next < items.length) {
-      const item = items[next++]!;
+    while (!failure && !controller.signal.aborted) {
+      const item = next();
+      if (item === undefined) return;
       try {
         await task(item);
       } catch (error) {
@@ -143,7 +163,7 @@ async function runLimited(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: limit }, worker));
   if (failure) throw failure.error;
   if (controller.signal.aborted) throw controller.signal.reason;
 }
@@ -193,10 +213,6 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
     const cut = retentionCutDay(startedAt, deps.settings.retentionDays);
     if (cut) await pruneBefore(db, dayToUtcMs(cut));
 
-    const optOuts = await readOptOutList(cfg, { ...deps, signal: controller.signal }, startedAt);
-    progress.optOutsRead = await replaceOptOuts(db, optOuts);
-    await patchState(db, { optOutsSyncedAt: now(), progress });
-
     const known = await queryRows<{ day: string; final: boolean }>(
       db,
       sql`select day::text as day, final from mirror_windows`,
@@ -214,18 +230,44 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
     if (bulk) await dropDeferredIndexes(db);
     else await buildMissingIndexes(db);
 
-    // More windows open than requests allowed: while a window writes its last page and its
+    // More spans open than requests allowed: while a span writes its last page and its
     // rollups (no request of its own in flight), the others' requests keep the budget full.
+    // The opt-out list is read beside them, from the same budget.
     const slots = new RequestSlots(deps.settings.concurrency);
-    const windowsAtOnce = deps.settings.concurrency + EXTRA_WINDOWS;
-    await runLimited(plan, windowsAtOnce, controller, async (window) => {
-      await syncWindow(db, cfg, window, deps, now, controller.signal, slots, (rows) => {
-        progress.messagesRead += rows;
-        progress.pagesRead += 1;
-      });
-      progress.windowsDone += 1;
-      await patchState(db, { progress });
+    const optOutsRead = (async () => {
+      const optOuts = await readOptOutList(
+        cfg,
+        { ...deps, signal: controller.signal },
+        startedAt,
+        slots,
+      );
+      progress.optOutsRead = await replaceOptOuts(db, optOuts);
+      await patchState(db, { optOutsSyncedAt: now(), progress });
+    })().catch((error: unknown) => {
+      controller.abort(error);
+      throw error;
     });
+
+    const spans = new SpanQueue(plan);
+    const spansRead = runLimited(
+      () => spans.next(),
+      deps.settings.concurrency + EXTRA_SPANS,
+      controller,
+      async (span) => {
+        await syncSpan(db, cfg, span, deps, now, controller.signal, slots, spans, (rows) => {
+          progress.messagesRead += rows;
+          progress.pagesRead += 1;
+        });
+        progress.windowsDone += span.days.length;
+        await patchState(db, { progress });
+      },
+    );
+    // Both settle before the cycle ends. The first failure aborted the other: its reason is
+    // the one reported.
+    const failed = (await Promise.allSettled([optOutsRead, spansRead])).find(
+      (o) => o.status === "rejected",
+    );
+    if (failed) throw controller.signal.aborted ? controller.signal.reason : failed.reason;
     if (bulk) {
       progress.phase = "indexing";
       await patchState(db, { progress });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { messageFixture } from "@/lib/mobivate/message-fixture";
 import { windowOf } from "./plan";
-import { queryRows, rebuildRollup, replaceOptOuts, saveWindow, upsertMessages } from "./write";
+import { queryRows, rebuildRollup, replaceOptOuts, saveWindows, upsertMessages } from "./write";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -250,19 +250,53 @@ describe("the derived rollups", () => {
   });
 });
 
-describe("saveWindow", () => {
+describe("saveWindows", () => {
   it("counts the window's rows and overwrites the previous read", async () => {
     await upsertMessages(t.db, day, [messageFixture({ id: id(20), created: day.start })], {
       bodies: true,
     });
     const read = { window: day, readStartedAt: day.start + 1, coveredTo: day.start + 1, pages: 1 };
-    await saveWindow(t.db, { ...read, final: false });
-    await saveWindow(t.db, { ...read, final: true, pages: 2 });
+    await saveWindows(t.db, [{ ...read, final: false }]);
+    await saveWindows(t.db, [{ ...read, final: true, pages: 2 }]);
     const rows = await queryRows<Record<string, unknown>>(
       t.db,
       sql`select day::text as day, final, messages, pages from mirror_windows`,
     );
     expect(rows).toEqual([{ day: "2026-03-09", final: true, messages: 1, pages: 2 }]);
+  });
+
+  it("marks each day of a span with its own count, in one call", async () => {
+    const next = windowOf("2026-03-10");
+    const span = { start: day.start, end: next.end };
+    await upsertMessages(
+      t.db,
+      span,
+      [
+        messageFixture({ id: id(21), created: day.start + 5 }),
+        messageFixture({ id: id(22), created: next.start }),
+        messageFixture({ id: id(23), created: next.end - 1 }),
+      ],
+      { bodies: true },
+    );
+    const at = next.end + 1;
+    await saveWindows(
+      t.db,
+      [day, next].map((window) => ({
+        window,
+        readStartedAt: at,
+        coveredTo: window.end,
+        final: false,
+        pages: 1,
+      })),
+    );
+    const rows = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select day::text as day, messages, pages from mirror_windows order by day`,
+    );
+    expect(rows).toEqual([
+      { day: "2026-03-09", messages: 1, pages: 1 },
+      { day: "2026-03-10", messages: 2, pages: 1 },
+    ]);
   });
 });
 

@@ -7,6 +7,9 @@ import { MESSAGE_CSV_CHECKED, messageCsvBit, mirrorMessageField } from "@/lib/db
 import { phoneKey } from "@/lib/phone/number";
 import type { SyncWindow } from "./plan";
 
+/** A stretch of whole UTC days, [start, end) in epoch ms: one day window or a span of them. */
+type DayRange = Pick<SyncWindow, "start" | "end">;
+
 // Everything the syncer writes. Messages go in as one statement per page (one JSON document
 // unnested by PostgreSQL), so a page of 1000 costs one round trip; the rollup of a window is rebuilt from
 // its raw rows in the same transaction, so it can never disagree with them.
@@ -48,7 +51,7 @@ function csvChangedBits(m: Message, body: string | null): number {
  */
 export async function upsertMessages(
   db: Db,
-  window: SyncWindow,
+  window: DayRange,
   page: readonly Message[],
   opts: { bodies: boolean },
 ): Promise<number> {
@@ -119,10 +122,10 @@ export async function upsertMessages(
 }
 
 /**
- * Rebuilds the rollup of a window's 15-minute buckets from its raw rows. `date_bin` needs
- * PostgreSQL 14, the oldest the dashboard supports.
+ * Rebuilds the rollup of a window's (or a span's) 15-minute buckets from its raw rows.
+ * `date_bin` needs PostgreSQL 14, the oldest the dashboard supports.
  */
-export async function rebuildRollup(db: Db, window: SyncWindow): Promise<void> {
+export async function rebuildRollup(db: Db, window: DayRange): Promise<void> {
   const start = iso(window.start);
   const end = iso(window.end);
   await db.execute(
@@ -211,23 +214,31 @@ export interface WindowRead {
   readStartedAt: number;
   coveredTo: number;
   final: boolean;
+  /** Pages of the read that covered the day (one read may cover a span of days). */
   pages: number;
 }
 
-/** Records a window as read (in the transaction that wrote its rows). */
-export async function saveWindow(db: Db, read: WindowRead): Promise<void> {
-  const { window } = read;
+/**
+ * Records day windows as read (in the transaction that wrote their rows), with each day's
+ * message count. One statement however many days a span has.
+ */
+export async function saveWindows(db: Db, reads: readonly WindowRead[]): Promise<void> {
+  if (reads.length === 0) return;
+  const col = <T>(pick: (r: WindowRead) => T) => sql.param(reads.map(pick));
   await db.execute(sql`
     insert into mirror_windows (day, start, "end", covered_to, read_at, final, messages, pages)
-    values (
-      ${window.day}::date, ${iso(window.start)}::timestamptz, ${iso(window.end)}::timestamptz,
-      ${iso(read.coveredTo)}::timestamptz, ${iso(read.readStartedAt)}::timestamptz,
-      ${read.final},
-      (select count(*) from mirror_messages
-        where created >= ${iso(window.start)}::timestamptz
-          and created < ${iso(window.end)}::timestamptz),
-      ${read.pages}
-    )
+    select d.day, d.start, d."end", d.covered_to, d.read_at, d.final,
+      (select count(*) from mirror_messages where created >= d.start and created < d."end"),
+      d.pages
+    from unnest(
+      ${col((r) => r.window.day)}::date[],
+      ${col((r) => iso(r.window.start))}::timestamptz[],
+      ${col((r) => iso(r.window.end))}::timestamptz[],
+      ${col((r) => iso(r.coveredTo))}::timestamptz[],
+      ${col((r) => iso(r.readStartedAt))}::timestamptz[],
+      ${col((r) => r.final)}::boolean[],
+      ${col((r) => r.pages)}::integer[]
+    ) as d (day, start, "end", covered_to, read_at, final, pages)
     on conflict (day) do update set
       covered_to = excluded.covered_to, read_at = excluded.read_at, final = excluded.final,
       messages = excluded.messages, pages = excluded.pages`);

@@ -1,11 +1,11 @@
 // Fills a mirror database straight from the sandbox's generator, without HTTP: each UTC day
 // is one window, its pages of 1000 parsed by the API client's own schema and written by the
-// syncer's own functions (upsertMessages, rebuildRollup, saveWindow), one transaction per
+// syncer's own functions (upsertMessages, rebuildRollup, saveWindows), one transaction per
 // day as the sync commits them. Days run `parallel` at a time.
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../../lib/db";
-import { rebuildRollup, saveWindow, upsertMessages } from "../../lib/mirror/write";
+import { rebuildRollup, saveWindows, upsertMessages } from "../../lib/mirror/write";
 import { parsePayload } from "../../lib/mobivate/parse";
 import { rawMessageListSchema } from "../../lib/mobivate/schemas";
 import { createDataset, type Dataset } from "../../sandbox/dataset";
@@ -41,13 +41,15 @@ async function fillDay(db: Db, ds: Dataset, dayStart: number): Promise<number> {
       pages += 1;
     }
     await rebuildRollup(tx, window);
-    await saveWindow(tx, {
-      window,
-      readStartedAt: window.end + 7 * DAY,
-      coveredTo: window.end,
-      final: true,
-      pages,
-    });
+    await saveWindows(tx, [
+      {
+        window,
+        readStartedAt: window.end + 7 * DAY,
+        coveredTo: window.end,
+        final: true,
+        pages,
+      },
+    ]);
   });
   return range.count;
 }
