@@ -110,7 +110,10 @@ test("Delivery: the rate per day and the failures by status, by hover and by key
   await expect(tooltip).toContainText(
     `${delivered} delivered, ${failed} failed, ${pending} pending`,
   );
+  // The pointer leaves: the tooltip goes (the chart handles pointer moves once per frame, so a
+  // focus that came before that frame would still find day 4 active).
   await page.mouse.move(0, 0);
+  await expect(tooltip).toHaveCount(0);
 
   await tabInto(page, "delivery-by-day", chart);
   await expect(tooltip).toContainText(rows[0]?.[0] ?? "");

@@ -23,14 +23,25 @@ const failures = [];
 // Tests that failed once and passed when run again: listed, not failed (see vitest()).
 const flaky = [];
 
+// When each step started and how long it took, printed at the end: what to shorten next.
+const runStarted = Date.now();
+const timeline = [];
+function timed(label) {
+  const at = Date.now();
+  return () => timeline.push({ label, at: at - runStarted, ms: Date.now() - at });
+}
+
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}`);
+  const done = timed(label);
   const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  done();
   return res.status === 0;
 }
 
 /** A command run beside others; its output is printed whole when it ends. Resolves to its success. */
 function buffered(label, cmd, args, extraEnv = {}) {
+  const done = timed(label);
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       env: { ...env, ...extraEnv },
@@ -40,6 +51,7 @@ function buffered(label, cmd, args, extraEnv = {}) {
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("close", (code) => {
+      done();
       console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}\n${output.trimEnd()}`);
       resolve(code === 0);
     });
@@ -65,13 +77,6 @@ function readJson(path) {
 }
 
 mkdirSync("test-results", { recursive: true });
-// The three static checks side by side: the type-aware lint and the typecheck each keep one
-// core busy for a minute or more, and they read nothing the others write.
-await Promise.all([
-  background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
-  background("format", "npx", ["prettier", "--check", "."]),
-  background("typecheck", "npx", ["tsc", "--noEmit"]),
-]);
 
 /** Runs Vitest on `paths`; returns its JSON report (undefined when it wrote none) and status. */
 async function vitestRun(label, file, paths, extraEnv) {
@@ -163,14 +168,20 @@ async function vitest(label, file, paths, extraEnv) {
   }
 }
 
-// Side by side: the Vitest run on the embedded PostgreSQL, the storage suites on an external
-// PostgreSQL server when one is given (.ci/run starts Debian's 15: the same tests with
-// DATABASE_URL set, proving the app works on PostgreSQL 14+ and not only on the embedded 18),
-// and the production build the end-to-end tests use. The tests spend much of their time
-// waiting on sandboxes and timers, so the build fills cores they leave idle.
+// Side by side: the three static checks (the type-aware lint and the typecheck each keep one
+// core busy for a minute or more), the Vitest run on the embedded PostgreSQL, the storage
+// suites on an external PostgreSQL server when one is given (.ci/run starts Debian's 15: the
+// same tests with DATABASE_URL set, proving the app works on PostgreSQL 14+ and not only on
+// the embedded 18), and the production build the end-to-end tests use. The tests spend much of
+// their time waiting on sandboxes and timers, so the checks and the build fill cores they
+// leave idle. The build skips Next's own type pass: the typecheck here covers the same files
+// and fails the run (next.config.mjs).
 const storagePaths = ["lib/db", "lib/auth", "lib/audit", "lib/settings", "lib/mirror"];
 let buildOk = true;
 await Promise.all([
+  background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
+  background("format", "npx", ["prettier", "--check", "."]),
+  background("typecheck", "npx", ["tsc", "--noEmit"]),
   vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []),
   process.env.TEST_DATABASE_URL
     ? vitest(
@@ -182,7 +193,9 @@ await Promise.all([
     : console.log(
         "\n(TEST_DATABASE_URL not set: the PostgreSQL run of the storage tests is skipped)",
       ),
-  buffered("production build for the end-to-end tests", "npx", ["next", "build"]).then((ok) => {
+  buffered("production build for the end-to-end tests", "npx", ["next", "build"], {
+    DASHBOARD_BUILD_TYPES_CHECKED: "1",
+  }).then((ok) => {
     buildOk = ok;
   }),
 ]);
@@ -196,7 +209,10 @@ if (!buildOk) {
 // check-api` against the same sandbox (scripts/lib/standalone-check.mjs). One test each.
 if (buildOk) {
   console.log("\n▶ standalone server and check-api, against a sandbox");
-  for (const r of await checkStandalone()) {
+  const done = timed("standalone server and check-api");
+  const results = await checkStandalone();
+  done();
+  for (const r of results) {
     if (r.ok) passed += 1;
     else {
       failed += 1;
@@ -242,6 +258,17 @@ function collectE2eFailures(suites, path) {
 if (buildOk && !e2eOk && e2eUnexpected === 0) failed += 1;
 if (buildOk && reports.length < E2E_SHARDS) failed += 1;
 
+const min = (ms) => {
+  const sec = Math.round(ms / 1000);
+  return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, "0")}`;
+};
+console.log(
+  `\nTimeline (start +m:ss, took m:ss; ${min(Date.now() - runStarted)} in all):\n` +
+    timeline
+      .sort((a, b) => a.at - b.at)
+      .map((t) => `  +${min(t.at)}  ${min(t.ms).padStart(5)}  ${t.label}`)
+      .join("\n"),
+);
 if (flaky.length) {
   console.log(`\nFlaky (failed once, passed again):\n${flaky.map((f) => `  ~ ${f}`).join("\n")}`);
 }
