@@ -7,7 +7,8 @@
 // waits on when the API is slow. So consecutive days are read together, as one span of
 // about SPAN_TARGET_RECORDS messages (one read, one transaction that commits the rows of
 // all its days and marks each of them read). Until the cycle has seen how many messages a
-// day holds, a span is one day; after that, the rate of what has been read sizes the next.
+// day holds (from earlier cycles' counts, or its own first reads), a span is one day; after
+// that, the rate of what has been read sizes the next.
 
 import { MS_PER_DAY } from "@/lib/time/calendar";
 import type { SyncWindow } from "./plan";

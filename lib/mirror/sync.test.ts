@@ -163,6 +163,13 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
     expect(again).toMatchObject({ outcome: "done", windows: 4 });
     // Final: every day whose end is 72 h or more before the first read (NOW).
     expect(daysRequested()).toEqual(["2023-01-03", "2023-01-04", "2023-01-05", "2023-01-06"]);
+    // The first cycle's counts give the rate: the four days are one read (one short page).
+    const ranges = sb
+      .requests({ path: "/message" })
+      .map((r) => `${r.window?.startMs}-${r.window?.endMs}`);
+    expect(new Set(ranges)).toEqual(
+      new Set([`${Date.parse("2023-01-03T00:00:00Z")}-${Date.parse("2023-01-07T00:00:00Z")}`]),
+    );
     const state = await readState(t.db);
     expect(state?.progress?.phase).toBe("incremental");
   });

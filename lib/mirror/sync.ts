@@ -39,6 +39,8 @@ import {
 
 /** Spans read at once beyond the request budget (see the cycle). */
 const EXTRA_SPANS = 2;
+/** How far back the days whose counts size a cycle's first reads go. */
+const RATE_HISTORY_MS = 14 * 86_400_000;
 
 export interface SyncSettings {
   /** DASHBOARD_SYNC_SINCE (YYYY-MM-DD), or undefined for 90 days back. */
@@ -168,6 +170,18 @@ async function runLimited<T>(
   if (controller.signal.aborted) throw controller.signal.reason;
 }
 
+/** Messages and covered milliseconds of the days read in the fortnight before `now`. */
+async function recentRate(db: Db, now: number): Promise<[number, number]> {
+  const since = new Date(now - RATE_HISTORY_MS).toISOString();
+  const [row] = await queryRows<{ messages: number; ms: number }>(
+    db,
+    sql`select coalesce(sum(messages), 0)::float8 as messages,
+          coalesce(sum(extract(epoch from covered_to - start) * 1000), 0)::float8 as ms
+        from mirror_windows where start >= ${since}::timestamptz`,
+  );
+  return [Number(row?.messages ?? 0), Number(row?.ms ?? 0)];
+}
+
 async function mirrorIsEmpty(db: Db): Promise<boolean> {
   const rows = await queryRows<{ empty: boolean }>(
     db,
@@ -249,6 +263,9 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
     });
 
     const spans = new SpanQueue(plan);
+    // What earlier cycles read sizes this one's first reads: a cycle that re-reads the last
+    // days reads them as one span, a resumed backfill goes on in spans at once.
+    spans.observe(...(await recentRate(db, startedAt)));
     const spansRead = runLimited(
       () => spans.next(),
       deps.settings.concurrency + EXTRA_SPANS,
