@@ -124,6 +124,7 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
   it("backfills exactly what a live read of the range gives, and the opt-out list", async () => {
     const outcome = await runSyncCycle(deps());
     expect(outcome).toMatchObject({ outcome: "done", windows: 8 });
+    const log = sb.requests();
     const [live, copied] = await Promise.all([liveMessages(), mirrorMessages()]);
     expect(live.length).toBeGreaterThan(2_000);
     expect(copied.map(comparable)).toEqual(live.map(comparable));
@@ -137,6 +138,12 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
     const counts = await mirrorCounts(t.db);
     expect(counts.messages).toBe(live.length);
     expect(counts.optOuts).toBe(new Set((await liveOptOuts()).map((o) => o.mobile)).size);
+    // A backfill into an empty copy reads the opt-out list while its indexes build, after
+    // every message read (its requests then take no slot from the messages').
+    const lastMessagePage = log.findLastIndex((r) => r.route === "/message");
+    const firstOptOutPage = log.findIndex((r) => r.route === "/addressbook/optout");
+    expect(lastMessagePage).toBeGreaterThan(0);
+    expect(firstOptOutPage).toBeGreaterThan(lastMessagePage);
 
     // The rollup adds up to the raw rows.
     const [sum] = await queryRows<{ n: number }>(

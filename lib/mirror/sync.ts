@@ -246,50 +246,68 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
 
     // More spans open than requests allowed: while a span writes its last page and its
     // rollups (no request of its own in flight), the others' requests keep the budget full.
-    // The opt-out list is read beside them, from the same budget.
+    // The opt-out list is read from the same budget: beside the spans in a cycle that keeps
+    // its indexes, and while the indexes build in a bulk backfill, where no request is in
+    // flight (its round then costs the backfill nothing).
     const slots = new RequestSlots(deps.settings.concurrency);
-    const optOutsRead = (async () => {
-      const optOuts = await readOptOutList(
-        cfg,
-        { ...deps, signal: controller.signal },
-        startedAt,
-        slots,
+    // A part that fails stops the others.
+    const failFast = (work: Promise<void>) =>
+      work.catch((error: unknown) => {
+        controller.abort(error);
+        throw error;
+      });
+    const readOptOuts = () =>
+      failFast(
+        (async () => {
+          const optOuts = await readOptOutList(
+            cfg,
+            { ...deps, signal: controller.signal },
+            startedAt,
+            slots,
+          );
+          progress.optOutsRead = await replaceOptOuts(db, optOuts);
+          await patchState(db, { optOutsSyncedAt: now(), progress });
+        })(),
       );
-      progress.optOutsRead = await replaceOptOuts(db, optOuts);
-      await patchState(db, { optOutsSyncedAt: now(), progress });
-    })().catch((error: unknown) => {
-      controller.abort(error);
-      throw error;
-    });
 
     const spans = new SpanQueue(plan);
     // What earlier cycles read sizes this one's first reads: a cycle that re-reads the last
     // days reads them as one span, a resumed backfill goes on in spans at once.
     spans.observe(...(await recentRate(db, startedAt)));
-    const spansRead = runLimited(
-      () => spans.next(),
-      deps.settings.concurrency + EXTRA_SPANS,
-      controller,
-      async (span) => {
-        await syncSpan(db, cfg, span, deps, now, controller.signal, slots, spans, (rows) => {
-          progress.messagesRead += rows;
-          progress.pagesRead += 1;
-        });
-        progress.windowsDone += span.days.length;
-        await patchState(db, { progress });
-      },
-    );
-    // Both settle before the cycle ends. The first failure aborted the other: its reason is
-    // the one reported.
-    const failed = (await Promise.allSettled([optOutsRead, spansRead])).find(
-      (o) => o.status === "rejected",
-    );
-    if (failed) throw controller.signal.aborted ? controller.signal.reason : failed.reason;
+    const readSpans = () =>
+      runLimited(
+        () => spans.next(),
+        deps.settings.concurrency + EXTRA_SPANS,
+        controller,
+        async (span) => {
+          await syncSpan(db, cfg, span, deps, now, controller.signal, slots, spans, (rows) => {
+            progress.messagesRead += rows;
+            progress.pagesRead += 1;
+          });
+          progress.windowsDone += span.days.length;
+          await patchState(db, { progress });
+        },
+      );
+    const buildIndexes = () =>
+      failFast(
+        (async () => {
+          progress.phase = "indexing";
+          await patchState(db, { progress });
+          await buildMissingIndexes(db);
+          progress.phase = "backfill";
+        })(),
+      );
+    // Both parts of a step settle before the cycle goes on. The first failure aborted the
+    // other: its reason is the one reported.
+    const settle = async (parts: Promise<unknown>[]) => {
+      const failed = (await Promise.allSettled(parts)).find((o) => o.status === "rejected");
+      if (failed) throw controller.signal.aborted ? controller.signal.reason : failed.reason;
+    };
     if (bulk) {
-      progress.phase = "indexing";
-      await patchState(db, { progress });
-      await buildMissingIndexes(db);
-      progress.phase = "backfill";
+      await readSpans();
+      await settle([readOptOuts(), buildIndexes()]);
+    } else {
+      await settle([readOptOuts(), readSpans()]);
     }
 
     const finishedAt = now();
