@@ -2,6 +2,7 @@ import "server-only";
 import { getDbHandle } from "@/lib/db";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { releaseHeap } from "@/lib/runtime/release-heap";
 import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { syncEnabled, syncSettings } from "./settings";
 import { patchState, readState } from "./state";
@@ -88,6 +89,12 @@ async function cycleIfDue(s: Scheduler): Promise<number> {
   const outcome = await runSyncCycle({ handle, cfg: resolveMobivateConfig, settings });
   s.last = outcome;
   observeSyncRun(outcome, Date.now() - started);
+  // A cycle that read pages leaves its garbage on the heap, which V8 keeps grown while the
+  // server idles (lib/runtime/release-heap.ts).
+  if (outcome.outcome === "done" || outcome.outcome === "failed") {
+    const gcMs = releaseHeap();
+    if (gcMs !== null) log().debug({ sync: "heap", gcMs: Math.round(gcMs) }, "sync: heap released");
+  }
   const after = await readState(handle.db);
   const next = after?.nextRunAt ?? Date.now() + settings.intervalMs;
   return Math.min(Math.max(1_000, next - Date.now()), settings.intervalMs);
