@@ -226,7 +226,8 @@ describe("stopping and failing", { timeout: 60_000 }, () => {
     const reader = res.body!.getReader();
     await reader.read(); // header
     await reader.read(); // first rows: the COPY is running and waits for this reader
-    expect(await copiesRunning()).toBe(1);
+    // (a lone download is written in parts: the next part may be running beside it)
+    expect(await copiesRunning()).toBeGreaterThanOrEqual(1);
     expect(runningExports()).toBe(1);
     await reader.cancel();
     await eventually(async () => (await copiesRunning()) === 0, "the COPY is gone");
@@ -245,7 +246,7 @@ describe("stopping and failing", { timeout: 60_000 }, () => {
     const reader = res.body!.getReader();
     await reader.read();
     await reader.read();
-    expect(await copiesRunning()).toBe(1);
+    expect(await copiesRunning()).toBeGreaterThanOrEqual(1);
     client.abort();
     await eventually(async () => (await copiesRunning()) === 0, "the COPY is gone");
     expect(runningExports()).toBe(0);

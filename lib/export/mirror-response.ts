@@ -12,9 +12,10 @@ import {
   UnknownZoneError,
   type CopyOutcome,
 } from "@/lib/mirror/exports/copy-stream";
+import { startPartedCsvCopy, type PartedCsvCopyOptions } from "@/lib/mirror/exports/parted-copy";
 import { csvHeaders } from "./csv-response";
 import { exportErrorResponse, tooManyExports } from "./error-response";
-import { tryAcquireExportSlot } from "./limit";
+import { runningExports, tryAcquireExportSlot } from "./limit";
 
 // A CSV download written by PostgreSQL from the local copy (lib/mirror/exports): the same
 // file as csvExportResponse writes from a live read, with the web server only passing bytes
@@ -30,6 +31,12 @@ export interface MirrorCsvExport<Row> {
   userId: string;
   /** Rows of (line count, lines' text) (lib/mirror/exports/queries.ts). */
   select: string;
+  /**
+   * The same file cut into parts by key, where the rows allow it (messages): a download that
+   * runs alone is then written by two PostgreSQL processes (lib/mirror/exports/parted-copy).
+   * Beside other downloads it stays one COPY: the cores are theirs too.
+   */
+  parts?: Pick<PartedCsvCopyOptions, "partSelect" | "boundarySelect">;
   /** The export's IANA zone: the session's time zone while the COPY runs. */
   timeZone: string;
   audit: {
@@ -90,12 +97,11 @@ export async function mirrorCsvExportResponse<Row>(
   let body: ReadableStream<Uint8Array>;
   try {
     const handle = await getDbHandle();
-    ({ body } = await startCsvCopy(poolOf(handle.db), {
-      select: spec.select,
-      timeZone: spec.timeZone,
-      onEnd,
-      local: handle.kind === "embedded",
-    }));
+    const copy = { timeZone: spec.timeZone, onEnd, local: handle.kind === "embedded" };
+    ({ body } =
+      spec.parts && runningExports() === 1
+        ? await startPartedCsvCopy(poolOf(handle.db), { ...copy, ...spec.parts })
+        : await startCsvCopy(poolOf(handle.db), { ...copy, select: spec.select }));
   } catch (err) {
     release();
     if (err instanceof UnknownZoneError) return null;

@@ -1,13 +1,15 @@
 // Export from the mirror, measured with the export route's own pieces: the CSV lines of
-// lib/mirror/exports/queries.ts (messageExportSelect with the route's columns) copied by
-// startCsvCopy (COPY … TO STDOUT in binary framing, decoded into CSV lines), the bytes
+// lib/mirror/exports/queries.ts (messageExportSql with the route's columns) copied as a lone
+// download is, in parts two at a time (startPartedCsvCopy: COPY … TO STDOUT in binary
+// framing, decoded into CSV lines), the bytes
 // counted and dropped as a client would take them. Rows/s, time to the first bytes, and
 // the CPU this Node process (standing in for the web server) spends per 100 k rows.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { messageCsvColumns } from "../../lib/export/columns";
-import { startCsvCopy, type CopyOutcome } from "../../lib/mirror/exports/copy-stream";
-import { messageExportSelect } from "../../lib/mirror/exports/queries";
+import type { CopyOutcome } from "../../lib/mirror/exports/copy-stream";
+import { startPartedCsvCopy } from "../../lib/mirror/exports/parted-copy";
+import { messageExportSql } from "../../lib/mirror/exports/queries";
 
 export interface CopyResult {
   rows: number;
@@ -19,12 +21,13 @@ export interface CopyResult {
 }
 
 export async function copyExport(url: string, startMs: number, endMs: number): Promise<CopyResult> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // The snapshot holder and two parts.
+  const pool = new pg.Pool({ connectionString: url, max: 3 });
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();
     let outcome: CopyOutcome | undefined;
-    const select = messageExportSelect(
+    const { parts } = messageExportSql(
       {
         startMs,
         endMs,
@@ -38,8 +41,8 @@ export async function copyExport(url: string, startMs: number, endMs: number): P
       },
       messageCsvColumns("UTC"),
     );
-    const { body } = await startCsvCopy(pool, {
-      select,
+    const { body } = await startPartedCsvCopy(pool, {
+      ...parts,
       timeZone: "UTC",
       onEnd: (o) => (outcome = o),
     });

@@ -18,7 +18,7 @@ import type { Message } from "../../lib/mobivate/types";
 const { csvReadableStream } = await import("../../lib/csv/stream");
 const { messageCsvColumns } = await import("../../lib/export/columns");
 const { mirrorCsvExportResponse } = await import("../../lib/export/mirror-response");
-const { csvChangedSql, messageExportSelect } = await import("../../lib/mirror/exports/queries");
+const { csvChangedSql, messageExportSql } = await import("../../lib/mirror/exports/queries");
 const { listMirrorMessages } = await import("../../lib/mirror/messages/list");
 const { rebuildRollup } = await import("../../lib/mirror/write");
 const { openBenchStore } = await import("./mirror-store");
@@ -90,10 +90,7 @@ async function mirrorRun(handle: DbHandle): Promise<Run> {
     columns,
     bom: true,
     userId: `bench-${Math.random()}`,
-    select: messageExportSelect(
-      { startMs: START, endMs: START + SPAN_MS + 1, search: NO_SEARCH },
-      columns,
-    ),
+    ...messageExportSql({ startMs: START, endMs: START + SPAN_MS + 1, search: NO_SEARCH }, columns),
     timeZone: TZ,
     audit: { actor: null, action: "export.messages", details: {}, ip: null },
   });

@@ -71,6 +71,8 @@ export async function startCsvCopy(
     onEnd: (outcome: CopyOutcome) => void;
     /** The server is this machine's (the embedded store): run the COPY at EXPORT_NICE. */
     local?: boolean;
+    /** Read in this exported snapshot (pg_export_snapshot), as the other parts of one file. */
+    snapshot?: string;
   },
 ): Promise<CsvCopy> {
   const client = await pool.connect();
@@ -101,6 +103,9 @@ export async function startCsvCopy(
   let first: IteratorResult<Buffer>;
   try {
     await client.query("begin isolation level repeatable read read only");
+    if (opts.snapshot !== undefined) {
+      await client.query(`set transaction snapshot ${sqlLiteral(opts.snapshot)}`);
+    }
     try {
       await client.query(`set local time zone ${sqlLiteral(opts.timeZone)}`);
     } catch (err) {

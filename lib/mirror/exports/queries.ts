@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { CsvColumn } from "@/lib/csv/columns";
-import { csvCellUnchangedSql, csvLineSql, type CsvFieldSql } from "@/lib/csv/sql";
+import { csvCellUnchangedSql, csvLineSql, sqlLiteral, type CsvFieldSql } from "@/lib/csv/sql";
 import { MESSAGE_CSV_CHECKED, messageCsvBit } from "@/lib/db/schema";
 import type { SentAfterOptOut } from "@/lib/compliance/match";
 import type { Message, MESSAGE_FIELDS, OptOut } from "@/lib/mobivate/types";
@@ -127,21 +127,44 @@ export interface MessageExportQuery {
  */
 export const EXPORT_BATCH_LINES = 256;
 
+/** A message's place in the export's order: its (created, id), as PostgreSQL writes them. */
+export interface ExportKey {
+  /** `created::text`: exact to the microsecond, with its offset. */
+  created: string;
+  id: string;
+}
+
+/** Which keys a part of the file holds: after `after` (exclusive), up to `through` (inclusive). */
+export interface ExportKeyRange {
+  after?: ExportKey;
+  through?: ExportKey;
+}
+
+function keyRow(key: ExportKey): string {
+  return `(${sqlLiteral(key.created)}::timestamptz, ${sqlLiteral(key.id)}::text)`;
+}
+
 /**
  * The messages of a range and search (the Messages page's rules), in lines of
  * EXPORT_BATCH_LINES. Each batch starts after the last (created, id) of the one before, so
  * every batch is a short scan of the (created, id) index and the first leaves at once; a
- * recursive query hands each on as soon as it is made, never holding the file.
+ * recursive query hands each on as soon as it is made, never holding the file. `keys`
+ * narrows it to one part of the file (lib/mirror/exports/parted-copy.ts).
  */
 export function messageExportSelect(
   q: MessageExportQuery,
   columns: readonly CsvColumn<Message>[],
   batchLines = EXPORT_BATCH_LINES,
+  keys: ExportKeyRange = {},
 ): string {
   if (!Number.isInteger(batchLines) || batchLines < 1) throw new RangeError("batchLines");
   const line = csvLineSql(messageFields(columns, messageExpressions(), ""));
+  const start = keys.after
+    ? `${sqlLiteral(keys.after.created)}::timestamptz, ${sqlLiteral(keys.after.id)}::text`
+    : `'-infinity'::timestamptz, ''::text`;
+  const through = keys.through ? ` and (created, id) <= ${keyRow(keys.through)}` : "";
   return `with recursive batch (n, lines, last_created, last_id) as (
-      select 0, ''::text, '-infinity'::timestamptz, ''::text
+      select 0, ''::text, ${start}
       union all
       select s.n, s.lines, s.last_created, s.last_id
       from batch b cross join lateral (
@@ -150,7 +173,7 @@ export function messageExportSelect(
         from (
           select ${line} as line, created, id from mirror_messages
           where ${inlineSql(sql`${whereOf(q)}`)}
-            and (created, id) > (b.last_created, b.last_id)
+            and (created, id) > (b.last_created, b.last_id)${through}
           order by created, id
           limit ${batchLines}
         ) t
@@ -158,6 +181,25 @@ export function messageExportSelect(
       where s.n > 0
     )
     select n, lines from batch where n > 0`;
+}
+
+/**
+ * The key of the `rows`-th message after `after` in the export's order (one row of
+ * `created::text` and `id`), none when fewer are left: where a part of the file ends.
+ */
+export function messageExportBoundarySelect(
+  q: MessageExportQuery,
+  after: ExportKey | undefined,
+  rows: number,
+): string {
+  if (!Number.isInteger(rows) || rows < 1) throw new RangeError("rows");
+  const from = after ? ` and (created, id) > ${keyRow(after)}` : "";
+  // Ordered by the table's columns: a bare `created` would name the text output column (and
+  // sort every row of the range by it).
+  return `select m.created::text as created, m.id from mirror_messages m
+    where ${inlineSql(sql`${whereOf(q)}`)}${from}
+    order by m.created, m.id
+    offset ${rows - 1} limit 1`;
 }
 
 /** The opt-outs created in [startMs, endMs), one CSV line each, oldest first. */
@@ -199,4 +241,19 @@ export function sentAfterOptOutExportSelect(
     from mirror_messages m join mirror_optouts o on o.mobile_key = m.recipient_key
     where ${inlineSql(where)}
     order by m.created, m.id collate "C"`;
+}
+
+/**
+ * The messages file's SQL for mirrorCsvExportResponse: whole, as one COPY, and cut into parts
+ * by key, for a download that runs alone (lib/mirror/exports/parted-copy.ts).
+ */
+export function messageExportSql(q: MessageExportQuery, columns: readonly CsvColumn<Message>[]) {
+  return {
+    select: messageExportSelect(q, columns),
+    parts: {
+      partSelect: (keys: ExportKeyRange) => messageExportSelect(q, columns, undefined, keys),
+      boundarySelect: (after: ExportKey | undefined, rows: number) =>
+        messageExportBoundarySelect(q, after, rows),
+    },
+  };
 }

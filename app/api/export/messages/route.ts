@@ -16,7 +16,7 @@ import {
   messageSearchSchema,
   searchInputFrom,
 } from "@/lib/search/message-filter";
-import { messageExportSelect } from "@/lib/mirror/exports/queries";
+import { messageExportSql } from "@/lib/mirror/exports/queries";
 import { countMirrorMessageExport, mirrorMessageBatches } from "@/lib/mirror/exports/rows";
 import { messageExportSource } from "@/lib/mirror/exports/source";
 import { readAllMessages } from "@/lib/mobivate/read-range";
@@ -64,7 +64,7 @@ export const GET = withDownloadPermission("export:messages", async (request, use
       columns,
       bom: params.bom,
       userId: user.id,
-      select: messageExportSelect(mirrorQuery, columns),
+      ...messageExportSql(mirrorQuery, columns),
       timeZone: tz,
       audit: {
         actor: { id: user.id, email: user.email },
