@@ -76,7 +76,10 @@ async function measured<T extends object>(run: () => Promise<T>): Promise<T & Cp
  * Waits until PostgreSQL is idle: the warm-up's 300 k rows leave autovacuum and checkpoint
  * work that would otherwise land on the next timed run (the live reader's, made 2× slower).
  */
-export async function quiesce(handle: SyncDeps["handle"], log: (line: string) => void): Promise<void> {
+export async function quiesce(
+  handle: SyncDeps["handle"],
+  log: (line: string) => void,
+): Promise<void> {
   const started = performance.now();
   await handle.db.execute(sql`checkpoint`).catch(() => undefined); // needs pg_checkpoint
   for (;;) {
