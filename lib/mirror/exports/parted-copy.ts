@@ -132,8 +132,10 @@ export async function startPartedCsvCopy(
   let snapshot: string;
   // Where the next part to start begins; null once the last part has started.
   let after: ExportKey | undefined | null;
+  // Set once the download is cancelled or failed: no part starts after that.
+  let stopped = false;
   const startPart = async (): Promise<ReadAhead | null> => {
-    if (after === null) return null;
+    if (after === null || stopped) return null;
     const from = after;
     const found = await holder.query<ExportKey>(opts.boundarySelect(from, partRows));
     const through = found.rows[0];
@@ -147,7 +149,13 @@ export async function startPartedCsvCopy(
         rows += o.rows;
       },
     });
-    return new ReadAhead(copy, limit);
+    const part = new ReadAhead(copy, limit);
+    // Stopped while it started (a cancel during the boundary query or the first bytes).
+    if (stopped) {
+      await part.cancel("stopped");
+      return null;
+    }
+    return part;
   };
 
   let current: ReadAhead | null;
@@ -170,6 +178,7 @@ export async function startPartedCsvCopy(
   }
 
   const stopAll = async (reason: unknown) => {
+    stopped = true;
     const pending = await next.catch(() => null);
     await Promise.all([current?.cancel(reason), pending?.cancel(reason)]);
     await releaseHolder(true);
@@ -193,6 +202,7 @@ export async function startPartedCsvCopy(
             }
             // This part is whole: the one read ahead streams now, and the one after it starts.
             current = await next;
+            if (stopped) return;
             next = current ? startPart() : Promise.resolve(null);
             next.catch(() => undefined);
           }
