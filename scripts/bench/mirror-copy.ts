@@ -41,6 +41,7 @@ export async function copyExport(url: string, startMs: number, endMs: number): P
       },
       messageCsvColumns("UTC"),
     );
+    if (!parts) throw new Error("an unfiltered range is cut into parts");
     const { body } = await startPartedCsvCopy(pool, {
       ...parts,
       timeZone: "UTC",

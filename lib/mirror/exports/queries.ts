@@ -5,7 +5,7 @@ import { csvCellUnchangedSql, csvLineSql, sqlLiteral, type CsvFieldSql } from "@
 import { MESSAGE_CSV_CHECKED, messageCsvBit } from "@/lib/db/schema";
 import type { SentAfterOptOut } from "@/lib/compliance/match";
 import type { Message, MESSAGE_FIELDS, OptOut } from "@/lib/mobivate/types";
-import type { MessageSearch } from "@/lib/search/message-filter";
+import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
 import { whereOf } from "@/lib/mirror/messages/list";
 import { inlineSql } from "./inline";
 
@@ -247,11 +247,16 @@ export function sentAfterOptOutExportSelect(
 
 /**
  * The messages file's SQL for mirrorCsvExportResponse: whole, as one COPY, and cut into parts
- * by key, for a download that runs alone (lib/mirror/exports/parted-copy.ts).
+ * by key, for a download that runs alone (lib/mirror/exports/parted-copy.ts). Only a range
+ * without filters is cut: its part ends are an index-only walk, where a search's or a
+ * direction's would read every row until it had counted a part's matches (for a rare match,
+ * most of the range before the first byte).
  */
 export function messageExportSql(q: MessageExportQuery, columns: readonly CsvColumn<Message>[]) {
+  const select = messageExportSelect(q, columns);
+  if (q.direction || hasSearch(q.search)) return { select };
   return {
-    select: messageExportSelect(q, columns),
+    select,
     parts: {
       partSelect: (keys: ExportKeyRange) => messageExportSelect(q, columns, undefined, keys),
       boundarySelect: (after: ExportKey | undefined, rows: number) =>
