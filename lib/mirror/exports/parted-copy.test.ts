@@ -154,9 +154,11 @@ describe("startPartedCsvCopy", { timeout: 60_000 }, () => {
     const { started, ends } = parted({ partRows: 20, readAheadBytes: 1 });
     const reader = (await started).body.getReader();
     await reader.read();
-    // The part streaming, the part read ahead, the snapshot's holder.
-    expect(await busySessions()).toBeGreaterThanOrEqual(2);
+    // At least the snapshot's holder, in its transaction until the file ends (the parts of
+    // 20 messages may already have been written whole into their sockets).
+    const during = await busySessions();
     await reader.cancel("gone");
+    expect(during).toBeGreaterThanOrEqual(1);
     await eventually(async () => (await busySessions()) === 0, "every session is idle");
     expect(ends).toEqual([expect.objectContaining({ ending: "cancelled" })]);
   });
