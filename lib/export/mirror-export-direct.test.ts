@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createCsvEncoder } from "@/lib/csv/columns";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { eventually } from "@/tests/eventually";
 import { resetEnvForTests } from "@/lib/env";
 import { poolOf, startCsvCopy, type CopyOutcome } from "@/lib/mirror/exports/copy-stream";
 import { csvChangedSql, messageExportSelect } from "@/lib/mirror/exports/queries";
@@ -157,14 +158,6 @@ async function copiesRunning(): Promise<number> {
           and pid <> pg_backend_pid()`,
   );
   return Number(row?.n ?? 0);
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting until ${what}`);
 }
 
 describe("messages download from rows written into the copy", { timeout: 60_000 }, () => {

@@ -46,6 +46,15 @@ export const messageSearchSchema = z.object({
 
 export type MessageSearch = z.infer<typeof messageSearchSchema>;
 
+/** A search that keeps every message (a whole range). */
+export const NO_MESSAGE_SEARCH: MessageSearch = {
+  number: undefined,
+  status: undefined,
+  q: undefined,
+  campaign: undefined,
+  route: undefined,
+};
+
 export function hasSearch(s: MessageSearch): boolean {
   return Boolean(s.number || s.status || s.q || s.campaign || s.route);
 }

@@ -10,6 +10,7 @@ import { messageCsvColumns } from "../../lib/export/columns";
 import type { CopyOutcome } from "../../lib/mirror/exports/copy-stream";
 import { startPartedCsvCopy } from "../../lib/mirror/exports/parted-copy";
 import { messageExportSql } from "../../lib/mirror/exports/queries";
+import { NO_MESSAGE_SEARCH } from "../../lib/search/message-filter";
 
 export interface CopyResult {
   rows: number;
@@ -31,13 +32,7 @@ export async function copyExport(url: string, startMs: number, endMs: number): P
       {
         startMs,
         endMs,
-        search: {
-          number: undefined,
-          status: undefined,
-          q: undefined,
-          campaign: undefined,
-          route: undefined,
-        },
+        search: NO_MESSAGE_SEARCH,
       },
       messageCsvColumns("UTC"),
     );

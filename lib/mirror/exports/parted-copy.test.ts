@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { NO_MESSAGE_SEARCH } from "@/lib/search/message-filter";
+import { eventually } from "@/tests/eventually";
 import { messageCsvColumns } from "@/lib/export/columns";
 import { queryRows } from "@/lib/mirror/write";
 import { poolOf, startCsvCopy, type CopyOutcome } from "./copy-stream";
@@ -18,13 +20,7 @@ const columns = messageCsvColumns(TZ);
 const query: MessageExportQuery = {
   startMs: START,
   endMs: START + 86_400_000,
-  search: {
-    number: undefined,
-    status: undefined,
-    q: undefined,
-    campaign: undefined,
-    route: undefined,
-  },
+  search: NO_MESSAGE_SEARCH,
 };
 
 let t: TestDb;
@@ -85,14 +81,6 @@ async function busySessions(): Promise<number> {
         where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`,
   );
   return Number(row?.n ?? 0);
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting until ${what}`);
 }
 
 describe("messageExportSql", () => {
