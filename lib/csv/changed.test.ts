@@ -1,39 +1,58 @@
 import { describe, expect, it } from "vitest";
-import { csvCellChanged } from "./changed";
+import { CSV_FORMULA, CSV_QUOTES, csvCellRules } from "./changed";
 import { toCsvCells } from "./columns";
+import { FORMULA_PREFIX } from "./formula";
 import { HOSTILE_CELLS } from "./hostile-cells";
 import { csvRows } from "./serialise";
 
-// csvCellChanged must say exactly when the rules write a cell as something else than its
-// value: "unchanged" where the rules do change it would put a live formula or a broken row
-// into an export written by PostgreSQL (lib/mirror/exports).
+// csvCellRules must say exactly how the rules write a cell: a wrong bit would put a live
+// formula or a broken row into an export written by PostgreSQL from the bits alone
+// (lib/mirror/exports).
 
-function writtenAsIs(value: string, kind: "text" | "phone"): boolean {
+function rulesLine(value: string, kind: "text" | "phone"): string {
   const columns = [
     { header: "a", kind, get: (r: { v: string }) => r.v },
     { header: "b", kind: "text" as const, get: () => null },
   ];
-  return csvRows([toCsvCells({ v: value }, columns)]) === `${value},\r\n`;
+  return csvRows([toCsvCells({ v: value }, columns)]);
 }
 
-describe("csvCellChanged", () => {
-  it.each(["text", "phone"] as const)("agrees with the rules on hostile %s cells", (kind) => {
+/** The line an export writes from the bits alone (lib/csv/sql.ts's cell from its rules). */
+function bitsLine(value: string, bits: number): string {
+  const written = bits & CSV_FORMULA ? FORMULA_PREFIX + value : value;
+  const cell = bits & CSV_QUOTES ? `"${written.replaceAll('"', '""')}"` : written;
+  return `${cell},\r\n`;
+}
+
+describe("csvCellRules", () => {
+  it.each(["text", "phone"] as const)("gives the rules' line on hostile %s cells", (kind) => {
     const disagree = HOSTILE_CELLS.filter(
-      (value) => csvCellChanged(value, kind) === writtenAsIs(value, kind),
+      (value) => bitsLine(value, csvCellRules(value, kind)) !== rulesLine(value, kind),
     );
     expect(disagree).toEqual([]);
   });
 
+  it("sets each bit alone and both together", () => {
+    expect(csvCellRules("plain", "text")).toBe(0);
+    expect(csvCellRules("=1+1", "text")).toBe(CSV_FORMULA);
+    expect(csvCellRules("a,b", "text")).toBe(CSV_QUOTES);
+    expect(csvCellRules('=HYPERLINK("x")', "text")).toBe(CSV_FORMULA | CSV_QUOTES);
+    // A tab is a formula trigger and an edge space: after the prefix it is no longer at
+    // the edge, so the cell is not quoted.
+    expect(csvCellRules("\tx", "text")).toBe(CSV_FORMULA);
+    expect(csvCellRules("x\t", "text")).toBe(CSV_QUOTES);
+  });
+
   it("tells the kinds apart where the rules do", () => {
-    expect(csvCellChanged("+44 7700 900123", "phone")).toBe(false);
-    expect(csvCellChanged("+44 7700 900123", "text")).toBe(true);
-    expect(csvCellChanged("+447700900123", "text")).toBe(false);
-    expect(csvCellChanged("=1+1", "phone")).toBe(true);
-    expect(csvCellChanged("+44 7700 ", "phone")).toBe(true);
+    expect(csvCellRules("+44 7700 900123", "phone")).toBe(0);
+    expect(csvCellRules("+44 7700 900123", "text")).toBe(CSV_FORMULA);
+    expect(csvCellRules("+447700900123", "text")).toBe(0);
+    expect(csvCellRules("=1+1", "phone")).toBe(CSV_FORMULA);
+    expect(csvCellRules("+44 7700 ", "phone")).toBe(CSV_QUOTES);
   });
 
   it("never marks a null or empty cell", () => {
-    expect(csvCellChanged(null, "text")).toBe(false);
-    expect(csvCellChanged("", "phone")).toBe(false);
+    expect(csvCellRules(null, "text")).toBe(0);
+    expect(csvCellRules("", "phone")).toBe(0);
   });
 });

@@ -1,19 +1,20 @@
-import { isPhoneLike } from "@/lib/phone/number";
-import { needsFormulaNeutralising } from "./formula";
+import { csvCellText } from "./columns";
+import { csvNeedsQuotes } from "./serialise";
 
-// What serialise.ts quotes: a comma, quote, CR or LF anywhere (RFC 4180 and the record
-// delimiter), or whitespace at either edge (its `quoted_match`).
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** csvCellRules' bit: the cell is written with the formula prefix before its value. */
+export const CSV_FORMULA = 1;
+/** csvCellRules' bit: the cell (prefix included) is quoted, its inner quotes doubled. */
+export const CSV_QUOTES = 2;
 
 /**
- * True when the CSV rules (toCsvCells, then csvRows in a row of two or more fields) write
- * this value of a text or phone column as anything other than the value itself: a formula
- * prefix, or quotes. null is the empty cell, never changed. Computed when the mirror stores
- * a message (its csv_changed bits), so an export can write every other cell as it is;
- * changed.test.ts checks it against the rules on hostile text.
+ * How the CSV rules (toCsvCells, then csvRows in a row of two or more fields) write this
+ * value of a text or phone column: CSV_FORMULA and/or CSV_QUOTES, 0 when the cell is the
+ * value itself. null is the empty cell, 0. Computed when the mirror stores a message (its
+ * csv_changed bits), so an export writes every cell from its bits and tests none with a
+ * regular expression; changed.test.ts checks it against the rules on hostile text.
  */
-export function csvCellChanged(value: string | null, kind: "text" | "phone"): boolean {
-  if (value === null || value === "") return false;
-  const free = kind === "text" || !isPhoneLike(value);
-  return (free && needsFormulaNeutralising(value)) || NEEDS_QUOTES.test(value);
+export function csvCellRules(value: string | null, kind: "text" | "phone"): number {
+  if (value === null || value === "") return 0;
+  const written = csvCellText(value, kind);
+  return (written === value ? 0 : CSV_FORMULA) | (csvNeedsQuotes(written) ? CSV_QUOTES : 0);
 }

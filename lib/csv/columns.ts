@@ -26,13 +26,18 @@ export function columnsOf<Row, Part>(
   return columns.map(({ header, kind, get }) => ({ header, kind, get: (row) => get(part(row)) }));
 }
 
+/**
+ * A cell's text as it goes to the serialiser: "text" (and a phone column holding text)
+ * neutralised, everything else as it is. Quoting is the serialiser's.
+ */
+export function csvCellText(text: string, kind: CsvColumnKind): string {
+  const free = kind === "text" || (kind === "phone" && !isPhoneLike(text));
+  return free ? neutraliseFormula(text) : text;
+}
+
 /** The cells of one record, with "text" (and phone columns holding text) neutralised. */
 export function toCsvCells<Row>(row: Row, columns: readonly CsvColumn<Row>[]): string[] {
-  return columns.map((column) => {
-    const text = cellText(column.get(row));
-    const free = column.kind === "text" || (column.kind === "phone" && !isPhoneLike(text));
-    return free ? neutraliseFormula(text) : text;
-  });
+  return columns.map((column) => csvCellText(cellText(column.get(row)), column.kind));
 }
 
 export interface CsvEncoder<Row> {

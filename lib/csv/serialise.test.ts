@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvHeader, csvRow, csvRows, UTF8_BOM } from "./serialise";
+import { HOSTILE_CELLS } from "./hostile-cells";
+import { csvHeader, csvNeedsQuotes, csvRow, csvRows, UTF8_BOM } from "./serialise";
 
 describe("csvRow", () => {
   it("joins plain fields with commas and ends with CRLF", () => {
@@ -69,5 +70,15 @@ describe("csvRows / csvHeader / BOM", () => {
       ["", " lead", "trail ", "🙂", "עברית"],
     ];
     expect(parse(csvRows(rows), { relax_quotes: false, record_delimiter: "\r\n" })).toEqual(rows);
+  });
+});
+
+describe("csvNeedsQuotes", () => {
+  it("is true exactly when csvRows quotes the cell", () => {
+    const disagree = HOSTILE_CELLS.filter(
+      (value) => csvNeedsQuotes(value) === (csvRow([value, "b"]) === `${value},b\r\n`),
+    );
+    expect(disagree).toEqual([]);
+    expect(HOSTILE_CELLS.filter(csvNeedsQuotes).length).toBeGreaterThan(10);
   });
 });

@@ -23,6 +23,15 @@ const OPTIONS: Options = {
   eof: true,
 };
 
+// What the options above quote in a row of two or more fields: a comma, quote, CR or LF
+// anywhere, or whitespace at either edge. serialise.test.ts checks it against csvRows.
+const QUOTED = /[",\r\n]|^\s|\s$/;
+
+/** True when csvRows quotes this cell's text (in a row of two or more fields). */
+export function csvNeedsQuotes(text: string): boolean {
+  return QUOTED.test(text);
+}
+
 /**
  * Text of one cell. Numbers use JavaScript's shortest round-trip form, so amounts that must
  * stay exact (costs such as "0.0425") should be passed as strings. NaN/Infinity are not

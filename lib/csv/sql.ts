@@ -1,4 +1,5 @@
 import type { CsvColumnKind } from "./columns";
+import { CSV_FORMULA, CSV_QUOTES } from "./changed";
 import { FORMULA_PREFIX, FORMULA_TRIGGERS } from "./formula";
 
 // The cell rules of ./columns, ./formula and ./serialise written as PostgreSQL expressions,
@@ -41,31 +42,24 @@ export function sqlLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-const TRIGGER_LIST = FORMULA_TRIGGERS.map(sqlLiteral).join(", ");
+// chr() for the triggers outside printable ASCII, so the SQL stays plain ASCII wherever it
+// is written down (migration 0010); PostgreSQL folds them into constants.
+const TRIGGER_LIST = FORMULA_TRIGGERS.map((c) =>
+  /^[\x20-\x7e]$/.test(c) ? sqlLiteral(c) : `chr(${c.codePointAt(0)})`,
+).join(", ");
 // lib/phone's isPlusDigits (/^\+\d+$/) and isPhoneLike (/^\+?\d[\d ]*$/): \d is ASCII there.
 const PLUS_DIGITS = sqlLiteral("^[+][0-9]+$");
 const PHONE_LIKE = sqlLiteral("^[+]?[0-9][0-9 ]*$");
 
-// Anything that can make a text cell differ from its value: a formula trigger first, or what
-// makes serialise.ts quote (NEEDS_QUOTES). "+447700900123" (text) and a phone number with a
-// digit at both ends (phone) are never changed either, though they start with a trigger.
-// Written with regular-expression escapes (\uXXXX) for everything outside printable ASCII,
-// so the text stays plain ASCII where it is stored (migration 0007, csv_changed).
+// serialise.ts's csvNeedsQuotes: a comma, quote, CR or LF anywhere, or whitespace at either
+// edge. Written with regular-expression escapes (\uXXXX) for everything outside printable
+// ASCII, so the text stays plain ASCII where it is stored (migration 0010).
 const reChar = (c: string) =>
   /^[\x20-\x7e]$/.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-const reBracket = (chars: readonly string[]) =>
-  `[${chars
-    .filter((c) => c !== "-")
-    .map(reChar)
-    .join("")}${chars.includes("-") ? "-" : ""}]`;
-const MAY_CHANGE = sqlLiteral(
-  `^${reBracket(FORMULA_TRIGGERS)}|[",${reChar("\r")}${reChar("\n")}]|^${reBracket(JS_WHITESPACE)}|${reBracket(JS_WHITESPACE)}$`,
-);
-// serialise.ts: a comma, quote, CR or LF anywhere, or whitespace at either edge.
+const reBracket = (chars: readonly string[]) => `[${chars.map(reChar).join("")}]`;
 const NEEDS_QUOTES = sqlLiteral(
   `[",${reChar("\r")}${reChar("\n")}]|^${reBracket(JS_WHITESPACE)}|${reBracket(JS_WHITESPACE)}$`,
 );
-const PLAIN_PHONE = sqlLiteral("^[+]?[0-9]([0-9 ]*[0-9])?$");
 
 /** formula.ts neutraliseFormula of a non-null text expression. */
 export function neutraliseFormulaSql(value: string): string {
@@ -77,6 +71,19 @@ export function csvQuoteSql(value: string): string {
   return `(case when ${value} ~ ${NEEDS_QUOTES} then '"' || replace(${value}, '"', '""') || '"' else ${value} end)`;
 }
 
+/** columns.ts csvCellText of a non-null expression: the cell's text before quoting. */
+function csvCellTextSql(value: string, kind: CsvColumnKind): string {
+  switch (kind) {
+    case "text":
+      return neutraliseFormulaSql(value);
+    case "phone":
+      return `(case when ${value} ~ ${PHONE_LIKE} then ${value} else ${neutraliseFormulaSql(value)} end)`;
+    case "number":
+    case "raw":
+      return value;
+  }
+}
+
 /**
  * One CSV field, as toCsvCells then csvRows write it in a row of two or more columns, of a
  * SQL expression of type text (null allowed: an empty cell, as cellText writes null).
@@ -84,57 +91,52 @@ export function csvQuoteSql(value: string): string {
  * ISO time): they are written as they are, and never hold a comma, quote or edge space.
  */
 export function csvFieldSql(expression: string, kind: CsvColumnKind): string {
-  const v = `coalesce(${expression}, '')`;
-  switch (kind) {
-    case "text":
-      return csvQuoteSql(neutraliseFormulaSql(v));
-    case "phone":
-      return csvQuoteSql(
-        `(case when ${v} ~ ${PHONE_LIKE} then ${v} else ${neutraliseFormulaSql(v)} end)`,
-      );
-    case "number":
-    case "raw":
-      return csvQuoteSql(v);
-  }
+  return csvQuoteSql(csvCellTextSql(`coalesce(${expression}, '')`, kind));
 }
 
 /**
- * A boolean SQL expression: true when csvFieldSql writes this text or phone value as it is
- * (null counts, as the empty cell). Conservative: false only costs the full rules.
+ * changed.ts csvCellRules of a text or phone expression (null allowed), as an integer SQL
+ * expression: CSV_FORMULA plus CSV_QUOTES. For fills written by SQL, migrations, and cells
+ * nobody computed bits for (opt-outs): one regular expression for the quotes, and one
+ * more only for a value that starts with a formula trigger.
  */
-export function csvCellUnchangedSql(expression: string, kind: "text" | "phone"): string {
+export function csvCellRulesSql(expression: string, kind: "text" | "phone"): string {
   const v = `coalesce(${expression}, '')`;
-  const exception = kind === "text" ? PLUS_DIGITS : PLAIN_PHONE;
-  return `(${v} !~ ${MAY_CHANGE} or ${v} ~ ${exception})`;
+  const written = csvCellTextSql(v, kind);
+  return `((case when ${written} = ${v} then 0 else ${CSV_FORMULA} end) + (case when ${written} ~ ${NEEDS_QUOTES} then ${CSV_QUOTES} else 0 end))`;
 }
 
 export interface CsvFieldSql {
   expression: string;
   kind: CsvColumnKind;
   /**
-   * A boolean SQL expression, true when the cell is written as its value: csvCellUnchangedSql
-   * of it, or something that stands for it and costs less (a bit precomputed when the row was
-   * stored), or "true" for "number" and "raw" expressions the caller wrote itself (their text
-   * never needs quotes). The value is then written as it is, without the full rules.
+   * How the cell is written, as an integer SQL expression of changed.ts's bits (CSV_FORMULA,
+   * CSV_QUOTES): csvCellRulesSql of it, or bits precomputed when the row was stored, or "0"
+   * for "number" and "raw" expressions the caller wrote itself (their text never needs
+   * quotes). Without it the full rules run, which evaluate the value several times over.
    */
-  unchangedWhen?: string;
+  rules?: string;
 }
 
 /**
  * A whole CSV line (CRLF-terminated) of two or more fields. The full rules evaluate a value
  * several times over (PostgreSQL does not share common subexpressions): they were 3 of the
- * 4 s a 300 k-row export took. A field's `unchangedWhen` keeps them for the few cells that
- * need them.
+ * 4 s a 300 k-row export took. A field's `rules` write the cell from its bits instead, with
+ * no regular expression when they were stored with the row.
  */
 export function csvLineSql(fields: readonly CsvFieldSql[]): string {
   // A one-field row is written differently (an empty field is quoted): not needed here.
   if (fields.length < 2) throw new RangeError("csvLineSql writes rows of two or more fields");
   const cells = fields.map((f) => {
-    const full = csvFieldSql(f.expression, f.kind);
-    if (f.unchangedWhen === undefined) return full;
+    if (f.rules === undefined) return csvFieldSql(f.expression, f.kind);
     const value = `coalesce(${f.expression}, '')`;
-    if (f.unchangedWhen === "true") return value;
-    return `(case when ${f.unchangedWhen} then ${value} else ${full} end)`;
+    if (f.rules === "0") return value;
+    const prefix = sqlLiteral(FORMULA_PREFIX);
+    const quoted = (text: string) => `'"' || ${text} || '"'`;
+    const inner = `replace(${value}, '"', '""')`;
+    // The prefix holds no quote, so quoting the prefixed value is prefixing the quoted one.
+    return `(case ${f.rules} when 0 then ${value} when ${CSV_FORMULA} then ${prefix} || ${value}
+      when ${CSV_QUOTES} then ${quoted(inner)} else ${quoted(`${prefix} || ${inner}`)} end)`;
   });
   return `${cells.join(" || ',' || ")} || ${sqlLiteral("\r\n")}`;
 }

@@ -38,11 +38,14 @@ export const MESSAGE_CSV_CHECKED = {
   campaign_id: "text",
 } as const satisfies Record<string, "text" | "phone">;
 
-/** The bit of csv_changed that stands for a column of MESSAGE_CSV_CHECKED. */
-export function messageCsvBit(column: string): number {
+/**
+ * Where a column of MESSAGE_CSV_CHECKED keeps its two bits in csv_changed (lib/csv's
+ * csvCellRules: CSV_FORMULA, CSV_QUOTES): `(csv_changed >> shift) & 3`.
+ */
+export function messageCsvShift(column: string): number {
   const index = Object.keys(MESSAGE_CSV_CHECKED).indexOf(column);
   if (index < 0) throw new RangeError(`csv_changed does not check ${column}`);
-  return 1 << index;
+  return 2 * index;
 }
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -165,12 +168,14 @@ export const mirrorMessages = pgTable(
     recipientKey: text("recipient_key").notNull(),
     originatorKey: text("originator_key").notNull(),
     /**
-     * Which of this message's CSV cells the CSV rules change (a formula prefix, quotes): bit
-     * messageCsvBit(column) for each of MESSAGE_CSV_CHECKED, set by the writer from
-     * lib/csv's csvCellChanged (lib/mirror/write.ts). The export writes every other cell as
-     * it is, without evaluating the rules (lib/csv/sql.ts csvLineSql): most rows have none,
-     * so a line costs little more than joining its values. Computed in Node since migration
-     * 0009: PostgreSQL's regular expressions for it were a third of a page's insert.
+     * How the CSV rules write each of this message's text and phone cells: two bits per
+     * column of MESSAGE_CSV_CHECKED (formula prefix, quotes; messageCsvShift), set by the
+     * writer from lib/csv's csvCellRules (lib/mirror/write.ts). The export writes every cell
+     * from its bits (lib/csv/sql.ts csvLineSql) and evaluates no regular expression: a line
+     * costs little more than joining its values. Computed in Node since migration 0009:
+     * PostgreSQL's regular expressions for it were a third of a page's insert. Two bits
+     * since migration 0010 (one "may change" bit left 24 % of a quarter's rows to the
+     * full rules).
      */
     csvChanged: integer("csv_changed").notNull(),
   },

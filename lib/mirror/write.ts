@@ -2,8 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import type { Message, OptOut } from "@/lib/mobivate/types";
-import { csvCellChanged } from "@/lib/csv/changed";
-import { MESSAGE_CSV_CHECKED, messageCsvBit, mirrorMessageField } from "@/lib/db/schema";
+import { csvCellRules } from "@/lib/csv/changed";
+import { MESSAGE_CSV_CHECKED, messageCsvShift, mirrorMessageField } from "@/lib/db/schema";
 import { phoneKey } from "@/lib/phone/number";
 import type { SyncWindow } from "./plan";
 
@@ -22,9 +22,9 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The columns csv_changed checks, with their bit and the Message field each stores. */
+/** The columns csv_changed checks, with their shift and the Message field each stores. */
 const CSV_CHECKED = Object.entries(MESSAGE_CSV_CHECKED).map(([column, kind]) => ({
-  bit: messageCsvBit(column),
+  shift: messageCsvShift(column),
   kind,
   field: mirrorMessageField(column) as keyof Message,
 }));
@@ -32,9 +32,9 @@ const CSV_CHECKED = Object.entries(MESSAGE_CSV_CHECKED).map(([column, kind]) => 
 /** The csv_changed bits of a message as stored (lib/db/schema.ts MESSAGE_CSV_CHECKED). */
 function csvChangedBits(m: Message, body: string | null): number {
   let bits = 0;
-  for (const { bit, kind, field } of CSV_CHECKED) {
+  for (const { shift, kind, field } of CSV_CHECKED) {
     const value = field === "body" ? body : (m[field] as string | null);
-    if (csvCellChanged(value, kind)) bits |= bit;
+    bits |= csvCellRules(value, kind) << shift;
   }
   return bits;
 }

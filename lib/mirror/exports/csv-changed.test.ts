@@ -1,16 +1,19 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadMigrations } from "@/lib/db/migrate";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { MESSAGE_CSV_CHECKED, messageCsvBit, mirrorMessageField } from "@/lib/db/schema";
+import { CSV_FORMULA, CSV_QUOTES, csvCellRules } from "@/lib/csv/changed";
+import { HOSTILE_CELLS } from "@/lib/csv/hostile-cells";
+import { MESSAGE_CSV_CHECKED, messageCsvShift, mirrorMessageField } from "@/lib/db/schema";
 import { messageFixture } from "@/lib/mobivate/message-fixture";
 import type { Message } from "@/lib/mobivate/types";
 import { queryRows, upsertMessages } from "@/lib/mirror/write";
 import { csvChangedSql } from "./queries";
 
-// csv_changed is what lets the export write a cell without the CSV rules: each column's bit
-// must be set exactly when the rules would change that column's cell. The syncer sets it
-// (upsertMessages, from lib/csv's csvCellChanged); SQL fills use csvChangedSql: both must
-// give the same bits.
+// csv_changed is what lets the export write a cell without the CSV rules: each column's two
+// bits must say exactly how the rules write that column's cell. The syncer sets them
+// (upsertMessages, from lib/csv's csvCellRules); SQL fills and migration 0010 use
+// csvChangedSql: both must give the same bits.
 
 let t: TestDb;
 beforeAll(async () => {
@@ -59,22 +62,37 @@ describe("csv_changed", () => {
     });
   });
 
-  it.each(Object.keys(MESSAGE_CSV_CHECKED))("sets the bit of %s alone", async (column) => {
-    const bit = messageCsvBit(column);
-    for (const hostile of ["=1+1", "a,b", 'say "hi"', " edge", "line\nbreak", "+", "-1"]) {
-      // The id and the phone columns are never null or empty in practice, but the bit is
+  it.each(Object.keys(MESSAGE_CSV_CHECKED))("sets the bits of %s alone", async (column) => {
+    const shift = messageCsvShift(column);
+    const cases: [string, number][] = [
+      ["=1+1", CSV_FORMULA],
+      ["a,b", CSV_QUOTES],
+      ['say "hi"', CSV_QUOTES],
+      [" edge", CSV_QUOTES],
+      ["line\nbreak", CSV_QUOTES],
+      ["+", CSV_FORMULA],
+      ["-1", CSV_FORMULA],
+      ['=HYPERLINK("x")', CSV_FORMULA | CSV_QUOTES],
+      ["@x ", CSV_FORMULA | CSV_QUOTES],
+    ];
+    for (const [hostile, rules] of cases) {
+      // The id and the phone columns are never null or empty in practice, but the bits are
       // about the text, whatever the column.
+      const want = rules << shift;
       expect({ hostile, ...(await changedOf({ [mirrorMessageField(column)]: hostile })) }).toEqual({
         hostile,
-        stored: bit,
-        sql: bit,
+        stored: want,
+        sql: want,
       });
     }
   });
 
-  it("sets several bits at once", async () => {
-    const bits = messageCsvBit("body") | messageCsvBit("recipient");
-    expect(await changedOf({ body: "=x", recipient: "+44 7700 " })).toEqual({
+  it("sets several columns' bits at once", async () => {
+    const bits =
+      (CSV_FORMULA << messageCsvShift("body")) |
+      ((CSV_FORMULA | CSV_QUOTES) << messageCsvShift("campaign_id")) |
+      (CSV_QUOTES << messageCsvShift("recipient"));
+    expect(await changedOf({ body: "=x", campaignId: "-a,b", recipient: "+44 7700 " })).toEqual({
       stored: bits,
       sql: bits,
     });
@@ -89,5 +107,48 @@ describe("csv_changed", () => {
       sql`select csv_changed as bits from mirror_messages`,
     );
     expect(Number(rows[0]?.bits)).toBe(0);
+  });
+});
+
+describe("migration 0010", () => {
+  it("turns the one-bit csv_changed of stored rows into the two-bit rules", async () => {
+    const migration = (await loadMigrations()).find((m) => m.name.startsWith("0010_"));
+    if (!migration) throw new Error("migration 0010 is missing");
+    await t.db.execute(sql`delete from mirror_messages`);
+    const columns = Object.entries(MESSAGE_CSV_CHECKED);
+    // Every hostile value in every column, as rows written before 0010: one bit per column
+    // (index order), set when the rules change the cell.
+    const messages = HOSTILE_CELLS.map((value, i) => ({
+      ...messageFixture({
+        ...PLAIN,
+        created: CREATED + i,
+        ...Object.fromEntries(columns.map(([c]) => [mirrorMessageField(c), value])),
+      }),
+      // Unique, and still hostile: "#i" at the end keeps the prefix and changes no quoting
+      // but an edge space's at the end.
+      id: `${value}#${i}`,
+    }));
+    await upsertMessages(t.db, WINDOW, messages, { bodies: true });
+    const want = new Map<string, number>();
+    for (const m of messages) {
+      let old = 0;
+      let rules = 0;
+      columns.forEach(([column, kind], index) => {
+        const value = m[mirrorMessageField(column) as keyof Message] as string | null;
+        const r = csvCellRules(value, kind);
+        if (r !== 0) old |= 1 << index;
+        rules |= r << messageCsvShift(column);
+      });
+      want.set(m.id, rules);
+      await t.db.execute(sql`update mirror_messages set csv_changed = ${old} where id = ${m.id}`);
+    }
+    await t.withConnection((c) => c.exec(migration.sql));
+    const rows = await queryRows<{ id: string; bits: number }>(
+      t.db,
+      sql`select id, csv_changed as bits from mirror_messages`,
+    );
+    expect(rows.length).toBe(HOSTILE_CELLS.length);
+    expect(new Map(rows.map((r) => [r.id, Number(r.bits)]))).toEqual(want);
+    expect([...want.values()].filter((b) => b !== 0).length).toBeGreaterThan(10);
   });
 });

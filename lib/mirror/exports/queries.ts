@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { CsvColumn } from "@/lib/csv/columns";
-import { csvCellUnchangedSql, csvLineSql, sqlLiteral, type CsvFieldSql } from "@/lib/csv/sql";
-import { MESSAGE_CSV_CHECKED, messageCsvBit } from "@/lib/db/schema";
+import { csvCellRulesSql, csvLineSql, sqlLiteral, type CsvFieldSql } from "@/lib/csv/sql";
+import { MESSAGE_CSV_CHECKED, messageCsvShift } from "@/lib/db/schema";
 import type { SentAfterOptOut } from "@/lib/compliance/match";
 import type { Message, MESSAGE_FIELDS, OptOut } from "@/lib/mobivate/types";
 import { hasSearch, type MessageSearch } from "@/lib/search/message-filter";
@@ -62,39 +62,35 @@ function fieldsOf<Row>(columns: readonly CsvColumn<Row>[], expressions: Record<s
   });
 }
 
-/** Opt-outs' line: each text or phone cell tested once, the full rules only where needed. */
+/** Opt-outs' line: each text or phone cell's rules computed once, in SQL. */
 function lineOf<Row>(columns: readonly CsvColumn<Row>[], expressions: Record<string, string>) {
   return csvLineSql(
     fieldsOf(columns, expressions).map((f) => ({
       ...f,
-      unchangedWhen:
-        f.kind === "text" || f.kind === "phone"
-          ? csvCellUnchangedSql(f.expression, f.kind)
-          : "true",
+      rules: f.kind === "text" || f.kind === "phone" ? csvCellRulesSql(f.expression, f.kind) : "0",
     })),
   );
 }
 
 /**
- * csv_changed as PostgreSQL would compute it from a row's own columns (csvCellUnchangedSql,
- * the SQL twin of the rules). Only for rows written by SQL itself (test and benchmark fills);
- * the syncer sets the bits from lib/csv's csvCellChanged (lib/mirror/write.ts).
+ * csv_changed as PostgreSQL computes it from a row's own columns (csvCellRulesSql, the SQL
+ * twin of the rules). For rows written by SQL itself (test and benchmark fills, migration
+ * 0010); the syncer sets the bits from lib/csv's csvCellRules (lib/mirror/write.ts).
  */
 export function csvChangedSql(alias = ""): string {
   return Object.entries(MESSAGE_CSV_CHECKED)
     .map(
       ([column, kind]) =>
-        `(case when ${csvCellUnchangedSql(alias + column, kind)} then 0 else ${messageCsvBit(column)} end)`,
+        `(${csvCellRulesSql(alias + column, kind)} << ${messageCsvShift(column)})`,
     )
     .join(" + ");
 }
 
 /**
- * The message columns' fields with the condition under which each is written as it is: the
- * text and phone cells by their bit of csv_changed (computed by PostgreSQL when the row was
- * stored, lib/db/schema.ts), the times and numbers always (to_char and ::text never give a
- * comma, a quote or an edge space). A text or phone column the flag does not check with the
- * same kind keeps the full rules.
+ * The message columns' fields with how each is written: the text and phone cells by their
+ * two bits of csv_changed (stored with the row, lib/db/schema.ts), the times and numbers as
+ * they are (to_char and ::text never give a comma, a quote or an edge space). A text or
+ * phone column the bits do not cover with the same kind keeps the full rules.
  */
 function messageFields<Row>(
   columns: readonly CsvColumn<Row>[],
@@ -105,10 +101,10 @@ function messageFields<Row>(
     Object.entries(MESSAGE_CSV_CHECKED).map(([column, kind]) => [`${alias}${column}`, kind]),
   );
   return fieldsOf(columns, expressions).map((f) => {
-    if (f.kind === "raw" || f.kind === "number") return { ...f, unchangedWhen: "true" };
+    if (f.kind === "raw" || f.kind === "number") return { ...f, rules: "0" };
     if (checked.get(f.expression) !== f.kind) return f;
-    const bit = messageCsvBit(f.expression.slice(alias.length));
-    return { ...f, unchangedWhen: `${alias}csv_changed & ${bit} = 0` };
+    const shift = messageCsvShift(f.expression.slice(alias.length));
+    return { ...f, rules: `(${alias}csv_changed >> ${shift}) & 3` };
   });
 }
 
@@ -236,7 +232,7 @@ export function sentAfterOptOutExportSelect(
   };
   const fields = messageFields(columns, expressions, "m.").map((f) =>
     f.expression === "o.note" && f.kind === "text"
-      ? { ...f, unchangedWhen: csvCellUnchangedSql(f.expression, f.kind) }
+      ? { ...f, rules: csvCellRulesSql(f.expression, f.kind) }
       : f,
   );
   return `select 1::int4, ${csvLineSql(fields)}
