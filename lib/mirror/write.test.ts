@@ -47,6 +47,43 @@ describe("upsertMessages", () => {
     expect(rows[0]).toMatchObject({ status: "DELIVERED", modified: created + 60_000 });
   });
 
+  it("writes nothing when the same version is read again, and a changed field still lands", async () => {
+    const created = at("2026-03-09T10:00:00Z");
+    const page = [
+      messageFixture({ id: id(11), created, modified: created + 1000, status: "DELIVERED" }),
+      messageFixture({ id: id(12), created, modified: null, status: "ACCEPTED" }),
+    ];
+    await upsertMessages(t.db, day, page, { bodies: true });
+    // xmin changes whenever a row is rewritten, even with the same values.
+    const versions = () =>
+      queryRows<{ id: string; v: string; status: string }>(
+        t.db,
+        sql`select id, xmin::text as v, status from mirror_messages order by id`,
+      );
+    const before = await versions();
+    await upsertMessages(t.db, day, page, { bodies: true });
+    expect(await versions()).toEqual(before);
+    // The same `modified` (or none) with another field: the read is newer than the copy.
+    await upsertMessages(
+      t.db,
+      day,
+      [
+        { ...page[0]!, status: "FAILED" },
+        { ...page[1]!, cost: "0.05" },
+      ],
+      { bodies: true },
+    );
+    const after = await versions();
+    expect(after.map((r) => r.status)).toEqual(["FAILED", "ACCEPTED"]);
+    expect(after.map((r) => r.v)).not.toContain(before[0]!.v);
+    expect(after.map((r) => r.v)).not.toContain(before[1]!.v);
+    // A first `modified` on a message that had none is a later version.
+    await upsertMessages(t.db, day, [{ ...page[1]!, modified: created + 5, status: "DELIVERED" }], {
+      bodies: true,
+    });
+    expect((await versions()).map((r) => r.status)).toEqual(["FAILED", "DELIVERED"]);
+  });
+
   it("keeps the cost exact and the phone keys as digits", async () => {
     const m = messageFixture({
       id: id(2),

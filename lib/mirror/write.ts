@@ -41,9 +41,9 @@ function csvChangedBits(m: Message, body: string | null): number {
 
 /**
  * Inserts or updates a page of messages. A message read twice is stored once; the version
- * with the later `modified` wins (an older copy never overwrites a newer one). Messages whose
- * creation time lies outside `window` are left to their own window. Returns how many rows
- * were new.
+ * with the later `modified` wins (an older copy never overwrites a newer one), and the same
+ * version read again leaves the stored row as it is. Messages whose creation time lies
+ * outside `window` are left to their own window. Returns how many rows were new.
  *
  * The page travels as one JSON document of rows (arrays in column order, times as epoch
  * milliseconds): JSON.stringify is native, where 17 parameter arrays cost the web server's
@@ -113,7 +113,12 @@ export async function upsertMessages(
           sender_reference = excluded.sender_reference, campaign_id = excluded.campaign_id,
           recipient_key = excluded.recipient_key, originator_key = excluded.originator_key,
           csv_changed = excluded.csv_changed
-        where m.modified is null or excluded.modified >= m.modified
+        -- A later version wins. A re-read of the same version (every incremental cycle reads
+        -- its whole lookback again) writes nothing unless a field differs: rewriting it would
+        -- cost six index entries, WAL and a dead row per message per cycle.
+        where excluded.modified > m.modified
+          or (m.modified is null and excluded.modified is not null)
+          or (m.modified is not distinct from excluded.modified and m is distinct from excluded)
         returning (xmax = 0) as inserted
       )
       select count(*) filter (where inserted)::integer as inserted from written`,

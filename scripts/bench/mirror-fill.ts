@@ -138,7 +138,12 @@ async function replicate(
       csv_changed
     from mirror_messages, generate_series(1, ${copies}::int) as k
     where created < ${iso(ds.startMs + seedDays * DAY)}::timestamptz
-      and created + make_interval(days => k * ${seedDays}::int) < ${iso(ds.endMs)}::timestamptz`)) as unknown as {
+      and created + make_interval(days => k * ${seedDays}::int) < ${iso(ds.endMs)}::timestamptz
+    -- In time order, as the syncer writes them (a page of a day at a time): without it each
+    -- heap page held rows of every copied week, and a month's export, which reads the rows
+    -- in time order, fetched three times the pages (92-134 k rows/s, against 193-213 k once
+    -- the table was clustered by time).
+    order by k, created`)) as unknown as {
     rowCount: number;
   };
   log(
