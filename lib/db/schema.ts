@@ -191,6 +191,13 @@ export const mirrorMessages = pgTable(
       "gin",
       t.originatorKey.op("gin_trgm_ops"),
     ),
+    // Compliance counts the outgoing messages to national-format numbers (lib/compliance's
+    // isNationalFormat, on the key): a few percent of a range, spread over all of its heap
+    // pages. This partial index counts them without reading those pages (680 ms → a few ms
+    // for a quarter); the predicate is the query's, word for word, so the planner uses it.
+    index("mirror_messages_national_mt_idx")
+      .on(t.created)
+      .where(sql`direction = 'MT' and recipient_key ~ '^0[0-9]{5,}$'`),
   ],
 );
 

@@ -146,6 +146,8 @@ describe("answers from the local copy equal live reads", { timeout: 60_000 }, ()
   it.each(RANGES)("Compliance: $tz from $from to $to", async (range) => {
     const live = await reads.compliance.readCompliance(range, { source: LIVE });
     expect(live.summary.matches).toBeGreaterThan(0);
+    // National-format recipients too (counted on their own partial index).
+    expect(live.summary.nationalFormat).toBeGreaterThan(0);
     expect(await complianceFromMirror(db, range)).toEqual(live.summary);
     // Past the row limit, the oldest rows are kept, in the same order.
     const limit = Math.max(1, Math.floor(live.summary.matches / 2));

@@ -83,12 +83,12 @@ export async function complianceFromMirror(
 
   const [checkedRows, nationalRows, matchCounts, matchRows, optOutRows] = await Promise.all([
     queryRows<CountRow>(db, checkedSql),
-    // National numbers (a leading 0): the keys from "0" to "1" on the recipient index.
+    // National numbers (a leading 0): counted on their partial index alone (schema.ts
+    // mirror_messages_national_mt_idx, whose predicate these words must keep implying).
     queryRows<{ n: number }>(
       db,
       sql`select count(*)::float8 as n from mirror_messages m
-          where m.recipient_key >= '0' and m.recipient_key < '1'
-            and m.recipient_key ~ '^0[0-9]{5,}$' and ${outgoing}`,
+          where m.recipient_key ~ '^0[0-9]{5,}$' and ${outgoing}`,
     ),
     queryRows<MatchCountRow>(
       db,

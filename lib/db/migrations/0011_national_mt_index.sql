@@ -1,0 +1,1 @@
+CREATE INDEX "mirror_messages_national_mt_idx" ON "mirror_messages" USING btree ("created") WHERE direction = 'MT' and recipient_key ~ '^0[0-9]{5,}$';
