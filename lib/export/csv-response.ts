@@ -1,7 +1,6 @@
 import "server-only";
 import type { CsvColumn } from "@/lib/csv/columns";
 import { csvReadableStream } from "@/lib/csv/stream";
-import { acceptsGzip, encodedHeaders, gzipStream } from "@/lib/http/gzip";
 import { pagedExportResponse } from "./paged-response";
 
 export interface CsvExport<Row> {
@@ -31,18 +30,13 @@ export function csvHeaders(filename: string): Record<string, string> {
 
 /**
  * A streamed CSV download of every record of a range (lib/export/paged-response.ts: the
- * first page before the status, export slots, a failure after the status aborts the file),
- * gzipped when the client takes it (lib/http/gzip.ts).
+ * first page before the status, export slots, a failure after the status aborts the file).
  */
 export function csvExportResponse<Row>(request: Request, spec: CsvExport<Row>): Promise<Response> {
-  const gzip = acceptsGzip(request);
   return pagedExportResponse(request, {
     userId: spec.userId,
     open: spec.open,
-    headers: encodedHeaders(csvHeaders(spec.filename), gzip),
-    body: (batches) => {
-      const csv = csvReadableStream(spec.columns, batches, { bom: spec.bom });
-      return gzip ? gzipStream(csv) : csv;
-    },
+    headers: csvHeaders(spec.filename),
+    body: (batches) => csvReadableStream(spec.columns, batches, { bom: spec.bom }),
   });
 }

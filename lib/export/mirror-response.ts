@@ -4,7 +4,6 @@ import { recordAuditOrLog } from "@/lib/audit/record";
 import type { AuditActor } from "@/lib/audit/store";
 import { createCsvEncoder, type CsvColumn } from "@/lib/csv/columns";
 import { getDbHandle } from "@/lib/db";
-import { acceptsGzip, encodedHeaders, gzipStream } from "@/lib/http/gzip";
 import { yieldToPages } from "@/lib/http/loop-lag";
 import { observeExport } from "@/lib/observability/exports";
 import {
@@ -148,9 +147,5 @@ export async function mirrorCsvExportResponse<Row>(
     },
     { highWaterMark: 0 },
   );
-  const gzip = acceptsGzip(request);
-  return new Response(gzip ? gzipStream(stream) : stream, {
-    status: 200,
-    headers: encodedHeaders(csvHeaders(spec.filename), gzip),
-  });
+  return new Response(stream, { status: 200, headers: csvHeaders(spec.filename) });
 }
