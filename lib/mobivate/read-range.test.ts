@@ -150,6 +150,9 @@ describe("readAllMessages against the sandbox", () => {
     await collect(readAllMessages(range(startMs, endMs), { cfg, pageSize: 200 }));
     expect(sb.stats().maxInFlight).toBe(6);
     sb.resetStats();
+    // Slower pages here: at 10 ms a busy machine answered the first requests before the
+    // reader had sent its sixteenth (a peak of 14-15 in two CI runs).
+    sb.setOptions({ latencyMs: 50 });
     await collect(readAllMessages(range(startMs, endMs), { cfg, pageSize: 200, concurrency: 50 }));
     expect(sb.stats().maxInFlight).toBe(16);
   });
