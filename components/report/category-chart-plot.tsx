@@ -52,6 +52,9 @@ export default function CategoryChartPlot({ points, series, description }: Categ
           data={points as ChartPoint[]}
           margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
           barCategoryGap="20%"
+          // Moves handled as they come, not on the next frame: a throttled move could land after
+          // the pointer's leave (handled at once) and bring the tooltip back. A few dozen bars.
+          throttledEvents={[]}
           aria-label={`${description} Use the arrow keys to read each bar.`}
         >
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />

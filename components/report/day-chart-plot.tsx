@@ -62,6 +62,9 @@ export default function DayChartPlot({
         data={points as ChartPoint[]}
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         barCategoryGap="15%"
+        // Moves handled as they come, not on the next frame: a throttled move could land after
+        // the pointer's leave (handled at once) and bring the tooltip back. A few dozen bars.
+        throttledEvents={[]}
         aria-label={`${description} Use the left and right arrow keys to read each day.`}
       >
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
