@@ -1,4 +1,5 @@
 import { getTableColumns, sql } from "drizzle-orm";
+import { NATIONAL_KEY_PATTERN } from "@/lib/phone/number";
 import {
   bigint,
   bigserial,
@@ -197,7 +198,7 @@ export const mirrorMessages = pgTable(
     // for a quarter); the predicate is the query's, word for word, so the planner uses it.
     index("mirror_messages_national_mt_idx")
       .on(t.created)
-      .where(sql`direction = 'MT' and recipient_key ~ '^0[0-9]{5,}$'`),
+      .where(sql.raw(`direction = 'MT' and recipient_key ~ '${NATIONAL_KEY_PATTERN}'`)),
   ],
 );
 

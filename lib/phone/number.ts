@@ -34,9 +34,16 @@ export function phoneDigits(input: string): string {
  */
 export const phoneKey = phoneDigits;
 
+/**
+ * isNationalFormat's rule on a key, written so PostgreSQL reads it the same way: the local
+ * copy's partial index (lib/db/schema.ts) and Compliance's count of it use this text.
+ */
+export const NATIONAL_KEY_PATTERN = "^0[0-9]{5,}$";
+const NATIONAL_KEY = new RegExp(NATIONAL_KEY_PATTERN);
+
 /** A number written in national format (trunk 0), which cannot be compared reliably. */
 export function isNationalFormat(value: string): boolean {
-  return /^0\d{5,}$/.test(phoneKey(value));
+  return NATIONAL_KEY.test(phoneKey(value));
 }
 
 /**

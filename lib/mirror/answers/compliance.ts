@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { REPORT_ROW_LIMIT } from "@/lib/compliance/collect";
 import type { SentAfterOptOut } from "@/lib/compliance/match";
 import { OPT_OUT_HISTORY_START } from "@/lib/compliance/history";
+import { NATIONAL_KEY_PATTERN } from "@/lib/phone/number";
 import type { ComplianceDay, ComplianceQuery, ComplianceSummary } from "@/lib/compliance/types";
 import { queryRows } from "../write";
 import { dayGrid, dayNumberSql, dayOfNumber, isoOf, slimGroupsSql } from "./days";
@@ -88,7 +89,7 @@ export async function complianceFromMirror(
     queryRows<{ n: number }>(
       db,
       sql`select count(*)::float8 as n from mirror_messages m
-          where m.recipient_key ~ '^0[0-9]{5,}$' and ${outgoing}`,
+          where m.recipient_key ~ ${sql.raw(`'${NATIONAL_KEY_PATTERN}'`)} and ${outgoing}`,
     ),
     queryRows<MatchCountRow>(
       db,
