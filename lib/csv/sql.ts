@@ -62,12 +62,12 @@ const NEEDS_QUOTES = sqlLiteral(
 );
 
 /** formula.ts neutraliseFormula of a non-null text expression. */
-export function neutraliseFormulaSql(value: string): string {
+function neutraliseFormulaSql(value: string): string {
   return `(case when left(${value}, 1) in (${TRIGGER_LIST}) and ${value} !~ ${PLUS_DIGITS} then ${sqlLiteral(FORMULA_PREFIX)} || ${value} else ${value} end)`;
 }
 
 /** serialise.ts's quoting of one field (RFC 4180, edge spaces) of a non-null expression. */
-export function csvQuoteSql(value: string): string {
+function csvQuoteSql(value: string): string {
   return `(case when ${value} ~ ${NEEDS_QUOTES} then '"' || replace(${value}, '"', '""') || '"' else ${value} end)`;
 }
 
@@ -90,7 +90,7 @@ function csvCellTextSql(value: string, kind: CsvColumnKind): string {
  * "number" and "raw" expressions must already be the exact text (e.g. numeric::text, an
  * ISO time): they are written as they are, and never hold a comma, quote or edge space.
  */
-export function csvFieldSql(expression: string, kind: CsvColumnKind): string {
+function csvFieldSql(expression: string, kind: CsvColumnKind): string {
   return csvQuoteSql(csvCellTextSql(`coalesce(${expression}, '')`, kind));
 }
 
