@@ -39,6 +39,8 @@ export const phoneKey = phoneDigits;
  * copy's partial index (lib/db/schema.ts) and Compliance's count of it use this text.
  */
 export const NATIONAL_KEY_PATTERN = "^0[0-9]{5,}$";
+// [0-9], not \d: the same text must mean ASCII digits to PostgreSQL too.
+// eslint-disable-next-line regexp/prefer-d
 const NATIONAL_KEY = new RegExp(NATIONAL_KEY_PATTERN);
 
 /** A number written in national format (trunk 0), which cannot be compared reliably. */
