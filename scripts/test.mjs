@@ -2,7 +2,7 @@
 // end-to-end tests (Playwright) against a production build. Ends with one plain line
 // "N passed, N failed, N skipped" adding up every runner; exits non-zero on any failure. A test
 // that fails once and passes when run again is listed as flaky above that line, not failed.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { checkStandalone } from "./lib/standalone-check.mjs";
 
@@ -31,12 +31,17 @@ function timed(label) {
   return () => timeline.push({ label, at: at - runStarted, ms: Date.now() - at });
 }
 
-function run(label, cmd, args, extraEnv = {}) {
+/** A command whose output goes straight to ours (it may run beside buffered ones). */
+function runAsync(label, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}`);
   const done = timed(label);
-  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
-  done();
-  return res.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+    child.on("close", (code) => {
+      done();
+      resolve(code === 0);
+    });
+  });
 }
 
 /** A command run beside others; its output is printed whole when it ends. Resolves to its success. */
@@ -176,8 +181,16 @@ async function vitest(label, file, paths, extraEnv) {
 // their time waiting on sandboxes and timers, so the checks and the build fill cores they
 // leave idle. The build skips Next's own type pass: the typecheck here covers the same files
 // and fails the run (next.config.mjs).
+//
+// The end-to-end run starts as soon as the build is ready, beside the rest of Vitest: waiting
+// for Vitest to end left the second core mostly idle for its last minutes, and the end-to-end
+// run is the longest step.
 const storagePaths = ["lib/db", "lib/auth", "lib/audit", "lib/settings", "lib/mirror"];
+for (const f of readdirSync("test-results")) {
+  if (/^e2e(?:-\d+)?\.json$/.test(f)) rmSync(`test-results/${f}`, { force: true });
+}
 let buildOk = true;
+let e2eOk = false;
 await Promise.all([
   background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
   background("format", "npx", ["prettier", "--check", "."]),
@@ -195,8 +208,15 @@ await Promise.all([
       ),
   buffered("production build for the end-to-end tests", "npx", ["next", "build"], {
     DASHBOARD_BUILD_TYPES_CHECKED: "1",
-  }).then((ok) => {
+  }).then(async (ok) => {
     buildOk = ok;
+    if (!ok) return;
+    await standalone();
+    e2eOk = await runAsync("end-to-end tests", "node", [
+      "scripts/e2e.mjs",
+      "--no-build",
+      `--shards=${E2E_SHARDS}`,
+    ]);
   }),
 ]);
 if (!buildOk) {
@@ -204,10 +224,12 @@ if (!buildOk) {
   failures.push("production build (the end-to-end tests were not run)");
 }
 
-// The deployable server (output: "standalone"), copied outside the repository and started
-// against a sandbox: /api/health, /api/ready and the login page answer; then `npm run
-// check-api` against the same sandbox (scripts/lib/standalone-check.mjs). One test each.
-if (buildOk) {
+/**
+ * The deployable server (output: "standalone"), copied outside the repository and started
+ * against a sandbox: /api/health, /api/ready and the login page answer; then `npm run
+ * check-api` against the same sandbox (scripts/lib/standalone-check.mjs). One test each.
+ */
+async function standalone() {
   console.log("\n▶ standalone server and check-api, against a sandbox");
   const done = timed("standalone server and check-api");
   const results = await checkStandalone();
@@ -221,12 +243,6 @@ if (buildOk) {
   }
 }
 
-for (const f of readdirSync("test-results")) {
-  if (/^e2e(?:-\d+)?\.json$/.test(f)) rmSync(`test-results/${f}`, { force: true });
-}
-const e2eOk =
-  buildOk &&
-  run("end-to-end tests", "node", ["scripts/e2e.mjs", "--no-build", `--shards=${E2E_SHARDS}`]);
 const reports = readdirSync("test-results")
   .filter((f) => /^e2e(?:-\d+)?\.json$/.test(f))
   .map((f) => readJson(`test-results/${f}`));
