@@ -5,6 +5,7 @@ import { ROLES, can, type Role } from "@/lib/auth/roles";
 import { createSession } from "@/lib/auth/session-store";
 import { createUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
+import { sessions } from "@/lib/db/schema";
 import { signedOut } from "@/lib/errors/dashboard";
 import { openAppDb } from "./app-db";
 import { filesUnder, ROOT, routeOf, serverActionFiles } from "./app-files";
@@ -43,6 +44,12 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 type Who = Role | "signed out";
 const WHO: readonly Who[] = ["signed out", ...ROLES];
 const tokens = new Map<Role, string>();
+
+/** Every session last seen an hour ago, so the next check slides its expiry. */
+async function ageSessions() {
+  const db = await getDb();
+  await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 3_600_000) });
+}
 
 function signInAs(who: Who) {
   session.token = who === "signed out" ? null : (tokens.get(who) ?? null);
@@ -146,8 +153,11 @@ describe("server actions", { timeout: 60_000 }, () => {
         expect((action as { permission?: unknown }).permission, key).toBe(needs);
         for (const who of WHO) {
           signInAs(who);
+          // Last seen an hour ago: the database slides the session's expiry on this call.
+          await ageSessions();
           session.sets = [];
-          const result = (await (action as (input: unknown) => Promise<Result>)({})) as Result;
+          const call = () => (action as (input: unknown) => Promise<Result>)({});
+          const result = await call();
           const want = expected(who, needs);
           const got =
             result.ok === false && result.error?.status === 401
@@ -158,13 +168,18 @@ describe("server actions", { timeout: 60_000 }, () => {
           expect(got, `${key} as ${who}`).toBe(want);
           if (want === "signed-out") expect(result).toEqual({ ok: false, error: signedOut() });
           if (want === "forbidden") expect(result.error?.status).toBe(403);
-          // An allowed call slides the cookie's expiry (proxy.ts renews it only on page loads);
-          // a refused one sets nothing.
+          // An allowed call slides the cookie's expiry when the database slid the session's
+          // (proxy.ts renews it only on page loads); a refused one sets nothing.
           const renewals = session.sets.filter((c) => c.value === session.token);
           if (want === "allowed") {
             expect(renewals, `${key} as ${who}`).toEqual([
               expect.objectContaining({ maxAge: authSettings().ttlMs / 1000 }),
             ]);
+            // The next call, seconds later, sets no cookie: a cookie set in an action makes
+            // Next render the whole page again into the answer (lib/auth/guards.ts actionGuard).
+            session.sets = [];
+            await call();
+            expect(session.sets, `${key} as ${who}, called again`).toEqual([]);
           } else expect(renewals, `${key} as ${who}`).toEqual([]);
         }
       }

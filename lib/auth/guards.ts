@@ -17,7 +17,7 @@ import {
   sessionCookieName,
   sessionCookieOptions,
 } from "./session-cookie";
-import { validateSession, type SessionUser } from "./session-store";
+import { validateSession, type SessionUser, type ValidSession } from "./session-store";
 
 export type { SessionUser } from "./session-store";
 
@@ -40,25 +40,20 @@ export async function writeSessionCookie(token: string): Promise<void> {
   );
 }
 
-/**
- * Slides the cookie's expiry once a server action's guard found the session valid and allowed. proxy.ts renews
- * it only on page loads, so a person who works for hours in one page (every read is an
- * action) keeps the cookie as long as the database keeps the session. Safe from the logout
- * race: Next runs one tab's actions one at a time, and "Log out" is itself an action.
- */
-async function renewSessionCookieAfterAction(): Promise<void> {
-  const token = await sessionToken();
-  if (token && (await getCurrentUser())) await writeSessionCookie(token);
-}
-
-/** The signed-in user, or null. Checked against the database once per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+/** The signed-in session (user, and whether this request slid its expiry), or null. Checked against the database once per request. */
+const currentSession = cache(async (): Promise<{ token: string; session: ValidSession } | null> => {
   const token = await sessionToken();
   if (!token) return null;
   const session = await validateSession(await getDb(), token, authSettings().ttlMs);
-  if (session) noteRequestUser(session.user.id);
-  return session?.user ?? null;
+  if (!session) return null;
+  noteRequestUser(session.user.id);
+  return { token, session };
 });
+
+/** The signed-in user, or null. Checked against the database once per request. */
+export const getCurrentUser = cache(
+  async (): Promise<SessionUser | null> => (await currentSession())?.session.user ?? null,
+);
 
 async function loginUrl(): Promise<string> {
   // The same check as after signing in (a request path such as `//evil.example` is refused
@@ -122,17 +117,28 @@ export type ActionDenied = { ok: false; error: ApiErrorInfo };
 
 /**
  * Server actions (through authorizedAction, lib/auth/action-client.ts): null when allowed.
- * Allowed also slides the session cookie (renewSessionCookieAfterAction). The error fits ActionResult ("signed-out" 401, or "forbidden" 403 when the role does not allow it).
+ * The error fits ActionResult ("signed-out" 401, or "forbidden" 403 when the role does not
+ * allow it).
+ *
+ * Allowed also slides the session cookie's expiry, but only when the database slid the
+ * session's (validateSession: at most once every few minutes). proxy.ts renews the cookie on
+ * page loads only, so a person who works for hours in one page (every read is an action)
+ * keeps it as long as the database keeps the session. Not on every call: setting a cookie in
+ * a server action makes Next render the whole page again into the action's answer and drop
+ * the browser's router cache, which for a page of messages was most of the server's work.
+ * Safe from the logout race: Next runs one tab's actions one at a time, and "Log out" is
+ * itself an action.
  */
 export async function actionGuard(
   permission: Permission,
   /** Names the action in the audit log when refused. */
   label = "server action",
 ): Promise<ActionDenied | null> {
-  const user = await getCurrentUser();
-  if (!user) {
+  const current = await currentSession();
+  if (!current) {
     return { ok: false, error: signedOut() };
   }
+  const { user } = current.session;
   if (!can(user.role, permission)) {
     await auditDenied(user, permission, label);
     return {
@@ -140,6 +146,6 @@ export async function actionGuard(
       error: forbiddenByRole(deniedMessage(user, permission)),
     };
   }
-  await renewSessionCookieAfterAction();
+  if (current.session.renewed) await writeSessionCookie(current.token);
   return null;
 }
