@@ -256,7 +256,16 @@ describe("stopping and failing", { timeout: 60_000 }, () => {
     expect(await exportSessions()).toBeGreaterThanOrEqual(1);
     client.abort();
     await eventually(async () => (await copiesRunning()) === 0, "the COPY is gone");
-    expect(runningExports()).toBe(0);
+    // The export ends (and is audited) once the stream's cancel has run, a moment after the
+    // COPY: waited for here, so its audit never lands in the next test's list.
+    await eventually(async () => runningExports() === 0, "the export ended");
+    await eventually(async () => audits.length === 1, "the export was audited");
+    expect(audits).toEqual([
+      expect.objectContaining({
+        outcome: "failure",
+        details: expect.objectContaining({ completed: false }),
+      }),
+    ]);
   });
 
   it("aborts the download when the connection is lost halfway (never a short file)", async () => {
@@ -270,7 +279,7 @@ describe("stopping and failing", { timeout: 60_000 }, () => {
       for (;;) if ((await reader.read()).done) return "ended";
     };
     await expect(drain()).rejects.toThrow();
-    expect(runningExports()).toBe(0);
+    await eventually(async () => runningExports() === 0, "the export ended");
     expect(audits).toEqual([
       expect.objectContaining({
         outcome: "failure",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -19,6 +19,16 @@ declare module "vitest" {
 
 const POLL_MS = 25;
 
+/**
+ * Writes a file the test files poll for, whole or not at all: they read it as soon as it
+ * exists, and a file seen between its creation and its write read as an empty URL (a
+ * connection with no user name, seen in CI).
+ */
+function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text, { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
+
 export default function setup(project: TestProject): (() => Promise<void>) | undefined {
   if (process.env.DATABASE_URL) return undefined;
   const root = mkdtempSync(path.join(tmpdir(), "dashboard-vitest-"));
@@ -34,11 +44,11 @@ export default function setup(project: TestProject): (() => Promise<void>) | und
       settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
     }).then(
       (cluster) => {
-        writeFileSync(path.join(root, "url"), cluster.url("postgres"), { mode: 0o600 });
+        writeWhole(path.join(root, "url"), cluster.url("postgres"));
         return cluster;
       },
       (err: unknown) => {
-        writeFileSync(path.join(root, "error"), String((err as Error).stack ?? err));
+        writeWhole(path.join(root, "error"), String((err as Error).stack ?? err));
         return null;
       },
     );
