@@ -4,18 +4,12 @@
 // that fails once and passes when run again is listed as flaky above that line, not failed.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { checkStandalone } from "./lib/standalone-check.mjs";
 
 // Playwright shards run side by side (scripts/e2e.mjs). One by default: on the 2-core CI
 // machine two shards took 11.1 min against 9.6 min for one (each spec is CPU-bound there);
 // E2E_SHARDS=2 or more pays off with more cores.
 const E2E_SHARDS = Math.max(1, Number(process.env.E2E_SHARDS ?? 1) || 1);
-
-// Test files side by side. Vitest's default is one fewer than the cores (one file at a time on
-// the 2-core CI machine), but most files spend their time waiting on a sandbox's latency, a
-// timer or the database, not on a core.
-const VITEST_WORKERS = Math.max(3, availableParallelism() - 1);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "1" };
 // The main runs use the embedded database (a PostgreSQL 18 the Vitest global setup and each
@@ -99,7 +93,6 @@ async function vitestRun(label, file, paths, extraEnv) {
       "vitest",
       "run",
       ...paths,
-      `--maxWorkers=${VITEST_WORKERS}`,
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${file}`,
