@@ -50,7 +50,8 @@ function tooLarge(request: NextRequest, refusal: SizeRefusal): Response {
  * its own `rsc` headers before this file runs), a POST or a server action: one of those still
  * in flight when "Log out" is pressed answers after the logout and would put the cleared
  * cookie back (seen in CI), and this file cannot tell a live session from a deleted one.
- * Server actions renew it themselves once their guard allowed them (actionGuard, lib/auth/guards.ts).
+ * Server actions renew it themselves, when their guard allowed them and the database slid the
+ * session's expiry (actionGuard, lib/auth/guards.ts).
  */
 function renewsCookie(request: NextRequest): boolean {
   if (request.method !== "GET" || request.headers.has("next-action")) return false;
