@@ -192,11 +192,9 @@ for (const f of readdirSync("test-results")) {
 let buildOk = true;
 let e2eOk = false;
 await Promise.all([
-  // The static checks wait on nothing and nothing waits on them: at a lower priority they
-  // leave the cores to the build (which the end-to-end run waits for) and to the tests.
-  background("lint", "nice", ["-n", "10", "npx", "eslint", ".", "--max-warnings=0"]),
-  background("format", "nice", ["-n", "10", "npx", "prettier", "--check", "."]),
-  background("typecheck", "nice", ["-n", "10", "npx", "tsc", "--noEmit"]),
+  background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
+  background("format", "npx", ["prettier", "--check", "."]),
+  background("typecheck", "npx", ["tsc", "--noEmit"]),
   vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []),
   process.env.TEST_DATABASE_URL
     ? vitest(
