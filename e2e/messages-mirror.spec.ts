@@ -69,6 +69,9 @@ test("Messages newest first with Last", async ({ page }) => {
   await page.getByRole("button", { name: "Last" }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]page=${lastPage}(&|$)`));
   await expect(count).toHaveText(new RegExp(`of ${totalText} · page ${lastText} of ${lastText}$`));
+  // The pager follows the URL at once; the rows are the last page's once the read is done
+  // (until then the table shows the page before, marked busy).
+  await expect(page.getByRole("table")).toHaveAttribute("aria-busy", "false");
   const oldest = await createdTimes(page);
   expect(oldest).toHaveLength(total - (lastPage - 1) * 100);
   expect(oldest).toEqual([...oldest].sort((a, b) => b - a));
