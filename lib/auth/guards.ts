@@ -40,7 +40,10 @@ export async function writeSessionCookie(token: string): Promise<void> {
   );
 }
 
-/** The signed-in session (user, and whether this request slid its expiry), or null. Checked against the database once per request. */
+/**
+ * The signed-in session (its user, and whether this request slid its expiry), or null.
+ * Checked against the database once per request.
+ */
 const currentSession = cache(async (): Promise<{ token: string; session: ValidSession } | null> => {
   const token = await sessionToken();
   if (!token) return null;
@@ -50,10 +53,10 @@ const currentSession = cache(async (): Promise<{ token: string; session: ValidSe
   return { token, session };
 });
 
-/** The signed-in user, or null. Checked against the database once per request. */
-export const getCurrentUser = cache(
-  async (): Promise<SessionUser | null> => (await currentSession())?.session.user ?? null,
-);
+/** The signed-in user, or null (currentSession's, so checked once per request). */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await currentSession())?.session.user ?? null;
+}
 
 async function loginUrl(): Promise<string> {
   // The same check as after signing in (a request path such as `//evil.example` is refused
