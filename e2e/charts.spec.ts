@@ -24,7 +24,9 @@ async function hoverDay(page: Page, chart: Locator, index: number) {
   const box = await tick.boundingBox();
   const plot = await surface(chart).boundingBox();
   if (!box || !plot) throw new Error("chart not drawn");
-  await page.mouse.move(box.x + box.width / 2, plot.y + plot.height / 3);
+  const point = { x: box.x + box.width / 2, y: plot.y + plot.height / 3 };
+  await page.mouse.move(point.x, point.y);
+  return point;
 }
 
 /** Tabs from the section heading until the chart's drawing has the focus (it must, soon). */
@@ -83,6 +85,29 @@ test("Spend: hover and keyboard show the exact cost of a day, its currency and z
   await expect(tooltip).toContainText(dayOf(pick - 1));
   await expect(tooltip.locator("[data-series=cost]")).toHaveText(costOf(pick - 1));
   await expectNoSeriousA11yViolations(page);
+});
+
+test("the tooltip goes when the pointer leaves from a bar that was just redrawn", async ({
+  page,
+}) => {
+  // recharts redraws a bar as a new element on each frame of its animation: the browser then
+  // sends no `mouseout` for the leave, only `mouseleave`. Removing the element under the
+  // pointer does the same, at a chosen moment.
+  await page.goto(`/delivery?from=${FROM}&to=${TO}&tz=UTC`);
+  const chart = page.getByTestId("delivery-rate-chart");
+  const tooltip = chart.getByTestId("chart-tooltip");
+  await expect(surface(chart)).toHaveAttribute("aria-label", /delivery rate per day/);
+  const pointer = await hoverDay(page, chart, 3);
+  await expect(tooltip).toBeVisible();
+  const removed = await surface(chart).evaluate((svg, { x, y }) => {
+    const under = document.elementFromPoint(x, y);
+    if (!under || under === svg || !svg.contains(under)) return null;
+    under.remove();
+    return under.tagName;
+  }, pointer);
+  expect(removed, "an element of the chart under the pointer").not.toBeNull();
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toHaveCount(0);
 });
 
 test("Delivery: the rate per day and the failures by status, by hover and by keyboard", async ({

@@ -5,6 +5,7 @@ import type { ChartPoint, ChartSeries } from "@/lib/report/chart-data";
 import type { CategoryChartPlotProps } from "./category-chart-plot";
 import { ChartFrame, ChartPlaceholder } from "./chart-frame";
 import type { DayChartPlotProps } from "./day-chart-plot";
+import { LeaveRelay } from "./leave-relay";
 
 // The report charts. recharts (≈ 100 KiB gzip) is loaded after the page, in its own chunk,
 // so the first-load JavaScript of Spend, Delivery and Compliance stays small; until it comes
@@ -30,7 +31,9 @@ export function DayChart({
   const legend = plot.series.length > 1 ? 28 : 0;
   return (
     <ChartFrame title={title} height={DAY_CHART_HEIGHT + legend} testId={testId}>
-      <DayChartPlot {...plot} />
+      <LeaveRelay>
+        <DayChartPlot {...plot} />
+      </LeaveRelay>
     </ChartFrame>
   );
 }
@@ -58,7 +61,9 @@ export function CategoryChart({
   const plot: CategoryChartPlotProps = { points, series, description };
   return (
     <ChartFrame title={title} height={points.length * CATEGORY_ROW + 32} testId={testId}>
-      <CategoryChartPlot {...plot} />
+      <LeaveRelay>
+        <CategoryChartPlot {...plot} />
+      </LeaveRelay>
     </ChartFrame>
   );
 }
