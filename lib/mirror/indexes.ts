@@ -8,8 +8,9 @@ import { queryRows } from "./write";
 // indexes) cost more than everything else a page's insert does; built once over the filled
 // table they cost a fraction of that (PostgreSQL's own advice for loading a table). So a
 // backfill into an empty table drops them and builds them again when its last window has
-// committed; until then, number searches and replies read the rows of the range instead
-// (the same answers, slower). The primary key and the (created, id) index stay: the upserts
+// committed, unless the API is slow enough for the writes to absorb them
+// (lib/mirror/index-choice.ts); until then, number searches and replies read the rows of
+// the range instead (the same answers, slower). The primary key and the (created, id) index stay: the upserts
 // and every range read need them. So does the national-number partial index: it holds a few
 // percent of the rows, and its predicate costs a page's insert next to nothing.
 //

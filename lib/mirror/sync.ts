@@ -5,7 +5,6 @@ import type { Db, DbHandle } from "@/lib/db";
 import { configFrom, type MobivateConfig, type MobivateConfigSource } from "@/lib/mobivate/config";
 import { describeError, MobivateError } from "@/lib/mobivate/errors";
 import { readAllMessages, readAllOptOuts } from "@/lib/mobivate/read-range";
-import { RequestSlots } from "@/lib/mobivate/request-slots";
 import type { OptOut } from "@/lib/mobivate/types";
 import { allTimeOptOutRange } from "@/lib/optouts/all-time";
 import { dayToUtcMs } from "@/lib/time/calendar";
@@ -19,6 +18,8 @@ import {
   retryDelayMs,
 } from "./plan";
 import { SpanQueue, type SyncSpan } from "./spans";
+import { runLimited, slotIdleAfter } from "./concurrency";
+import { IndexChoice, TimedSlots, type IndexMode } from "./index-choice";
 import { buildMissingIndexes, dropDeferredIndexes, missingIndexes } from "./indexes";
 import { patchState, readState, SYNC_LOCK_KEY, type SyncProgress } from "./state";
 import {
@@ -61,10 +62,12 @@ export interface SyncDeps {
   signal?: AbortSignal;
   /** Page size of the reads (tests use small pages to get many). */
   pageSize?: number;
+  /** A first answer this slow keeps a first backfill's indexes row by row (index-choice.ts). */
+  slowAnswerMs?: number;
 }
 
 export type CycleOutcome =
-  | { outcome: "done"; windows: number; messages: number; optOuts: number }
+  | { outcome: "done"; windows: number; messages: number; optOuts: number; indexes: IndexMode }
   /** Another instance holds the lock. */
   | { outcome: "busy" }
   /** The key Mobivate rejected is still the configured one: nothing was asked. */
@@ -77,12 +80,7 @@ export function keyFingerprint(cfg: Pick<MobivateConfig, "baseUrl" | "apiKey">):
 }
 
 /** The whole opt-out list: every opt-out ever, so "from the first day" to tomorrow. */
-async function readOptOutList(
-  cfg: MobivateConfig,
-  deps: SyncDeps,
-  now: number,
-  slots: RequestSlots,
-) {
+async function readOptOutList(cfg: MobivateConfig, deps: SyncDeps, now: number, slots: TimedSlots) {
   const list: OptOut[] = [];
   const pages = readAllOptOuts(allTimeOptOutRange(now), {
     cfg,
@@ -106,8 +104,9 @@ async function syncSpan(
   deps: SyncDeps,
   now: () => number,
   signal: AbortSignal,
-  slots: RequestSlots,
+  slots: TimedSlots,
   spans: SpanQueue,
+  indexes: IndexChoice,
   onPage: (rows: number) => void,
 ): Promise<void> {
   const readStartedAt = now();
@@ -122,6 +121,7 @@ async function syncSpan(
       { cfg, signal, concurrency: deps.settings.concurrency, pageSize: deps.pageSize, slots },
     );
     for await (const page of reader) {
+      await indexes.beforeWrite();
       await upsertMessages(tx, span, page, { bodies: deps.settings.bodies });
       records += page.length;
       pages += 1;
@@ -140,34 +140,6 @@ async function syncSpan(
     );
   });
   spans.observe(records, coveredUntil(span, readStartedAt) - span.start);
-}
-
-/**
- * Runs `task` on what `next` hands out, at most `limit` at once; the first failure stops the
- * rest and is thrown.
- */
-async function runLimited<T>(
-  next: () => T | undefined,
-  limit: number,
-  controller: AbortController,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && !controller.signal.aborted) {
-      const item = next();
-      if (item === undefined) return;
-      try {
-        await task(item);
-      } catch (error) {
-        failure ??= { error };
-        controller.abort(error);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  if (failure) throw failure.error;
-  if (controller.signal.aborted) throw controller.signal.reason;
 }
 
 /** Messages and covered milliseconds of the days read in the fortnight before `now`. */
@@ -238,77 +210,96 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
     progress.phase = backfill ? "backfill" : "incremental";
     progress.windowsTotal = plan.length;
     await patchState(db, { progress });
-    // A backfill into an empty table (or one that stopped before its end) builds the number
-    // look-up indexes once at its end instead of keeping them row by row (lib/mirror/indexes).
-    const bulk = backfill && ((await mirrorIsEmpty(db)) || (await missingIndexes(db)).length > 0);
-    if (bulk) await dropDeferredIndexes(db);
+    // A backfill into an empty table (or one that stopped before its end) drops the number
+    // look-up indexes (lib/mirror/indexes), then keeps them row by row or builds them at its
+    // end, as the API's speed says (lib/mirror/index-choice).
+    const dropped =
+      backfill && ((await mirrorIsEmpty(db)) || (await missingIndexes(db)).length > 0);
+    if (dropped) await dropDeferredIndexes(db);
     else await buildMissingIndexes(db);
 
     // More spans open than requests allowed: while a span writes its last page and its
     // rollups (no request of its own in flight), the others' requests keep the budget full.
-    // The opt-out list is read from the same budget: beside the spans in a cycle that keeps
-    // its indexes, and while the indexes build in a bulk backfill, where no request is in
-    // flight (its round then costs the backfill nothing).
-    const slots = new RequestSlots(deps.settings.concurrency);
+    // The opt-out list is read from the same budget once the last span is handed out, in the
+    // slots the spans leave idle (their last pages, their last commits); in a backfill that
+    // builds its indexes at the end, while they build, where no request is in flight. Either
+    // way its round costs the messages nothing.
+    const slots = new TimedSlots(deps.settings.concurrency);
     // A part that fails stops the others.
     const failFast = (work: Promise<void>) =>
       work.catch((error: unknown) => {
         controller.abort(error);
         throw error;
       });
-    const readOptOuts = () =>
-      failFast(
-        (async () => {
-          const optOuts = await readOptOutList(
-            cfg,
-            { ...deps, signal: controller.signal },
-            startedAt,
-            slots,
-          );
-          progress.optOutsRead = await replaceOptOuts(db, optOuts);
-          await patchState(db, { optOutsSyncedAt: now(), progress });
-        })(),
-      );
+    const buildIndexes = async () => {
+      progress.phase = "indexing";
+      await patchState(db, { progress });
+      await buildMissingIndexes(db);
+      progress.phase = backfill ? "backfill" : "incremental";
+      await patchState(db, { progress });
+    };
+    const indexes = new IndexChoice(dropped, slots, buildIndexes, deps.slowAnswerMs);
 
     const spans = new SpanQueue(plan);
     // What earlier cycles read sizes this one's first reads: a cycle that re-reads the last
     // days reads them as one span, a resumed backfill goes on in spans at once.
     spans.observe(...(await recentRate(db, startedAt)));
-    const readSpans = () =>
-      runLimited(
-        () => spans.next(),
-        deps.settings.concurrency + EXTRA_SPANS,
-        controller,
-        async (span) => {
-          await syncSpan(db, cfg, span, deps, now, controller.signal, slots, spans, (rows) => {
+    let lastSpanOut = () => {};
+    const handedOut = new Promise<void>((resolve) => (lastSpanOut = resolve));
+    const spansRead = runLimited(
+      () => {
+        const span = spans.next();
+        if (!span) lastSpanOut();
+        return span;
+      },
+      deps.settings.concurrency + EXTRA_SPANS,
+      controller,
+      async (span) => {
+        await syncSpan(
+          db,
+          cfg,
+          span,
+          deps,
+          now,
+          controller.signal,
+          slots,
+          spans,
+          indexes,
+          (rows) => {
             progress.messagesRead += rows;
             progress.pagesRead += 1;
-          });
-          progress.windowsDone += span.days.length;
-          await patchState(db, { progress });
-        },
-      );
-    const buildIndexes = () =>
-      failFast(
-        (async () => {
-          progress.phase = "indexing";
-          await patchState(db, { progress });
-          await buildMissingIndexes(db);
-          progress.phase = "backfill";
-        })(),
-      );
-    // Both parts of a step settle before the cycle goes on. The first failure aborted the
-    // other: its reason is the one reported.
-    const settle = async (parts: Promise<unknown>[]) => {
-      const failed = (await Promise.allSettled(parts)).find((o) => o.status === "rejected");
-      if (failed) throw controller.signal.aborted ? controller.signal.reason : failed.reason;
-    };
-    if (bulk) {
-      await readSpans();
-      await settle([readOptOuts(), buildIndexes()]);
-    } else {
-      await settle([readOptOuts(), readSpans()]);
-    }
+          },
+        );
+        progress.windowsDone += span.days.length;
+        await patchState(db, { progress });
+      },
+    ).finally(lastSpanOut);
+    const indexesBuilt = failFast(
+      (async () => {
+        await spansRead;
+        if (indexes.buildAtEnd) await buildIndexes();
+      })(),
+    );
+    const optOutsRead = failFast(
+      (async () => {
+        await slotIdleAfter(handedOut, slots, controller.signal);
+        if (indexes.buildAtEnd) await spansRead;
+        const optOuts = await readOptOutList(
+          cfg,
+          { ...deps, signal: controller.signal },
+          startedAt,
+          slots,
+        );
+        progress.optOutsRead = await replaceOptOuts(db, optOuts);
+        await patchState(db, { optOutsSyncedAt: now(), progress });
+      })(),
+    );
+    // Every part settles before the cycle goes on. The first failure aborted the others: its
+    // reason is the one reported.
+    const failed = (await Promise.allSettled([spansRead, indexesBuilt, optOutsRead])).find(
+      (o) => o.status === "rejected",
+    );
+    if (failed) throw controller.signal.aborted ? controller.signal.reason : failed.reason;
 
     const finishedAt = now();
     await patchState(db, {
@@ -327,6 +318,7 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
       windows: plan.length,
       messages: progress.messagesRead,
       optOuts: progress.optOutsRead,
+      indexes: indexes.mode,
     };
   } catch (err) {
     const info = describeError(err);

@@ -22,7 +22,7 @@ export interface BackfillResult {
   latencyMs: number;
   concurrency: number;
   live: { rows: number; wallMs: number } & CpuUse;
-  backfill: { rows: number; wallMs: number; optOuts: number } & CpuUse;
+  backfill: { rows: number; wallMs: number; optOuts: number; indexes: string } & CpuUse;
   /** Requests in sequence the live reader needs: ⌈P/C⌉ rounds of L. */
   liveRounds: number;
 }
@@ -149,7 +149,12 @@ export async function benchBackfill(
       const t = performance.now();
       const r = await runSyncCycle(deps(handle));
       if (r.outcome !== "done") throw new Error(`sync cycle: ${JSON.stringify(r)}`);
-      return { rows: r.messages, optOuts: r.optOuts, wallMs: performance.now() - t };
+      return {
+        rows: r.messages,
+        optOuts: r.optOuts,
+        indexes: r.indexes,
+        wallMs: performance.now() - t,
+      };
     };
     // Warm-up without latency: fills the front's replay cache with both request patterns
     // (whole range; day windows) and warms the JIT and the database.

@@ -121,7 +121,7 @@ try {
         `(${cpus().length} cores): live reader — Node ${sec(b.live.nodeCpuMs)}, PostgreSQL ` +
         `${sec(b.live.postgresCpuMs)}; backfill — Node ${sec(b.backfill.nodeCpuMs)}, PostgreSQL ` +
         `${sec(b.backfill.postgresCpuMs)} (so at least ${sec((b.backfill.nodeCpuMs + b.backfill.postgresCpuMs) / cpus().length)} ` +
-        `of wall time here, whatever the latency); the sync also read ${int(b.backfill.optOuts)} opt-outs beside the messages.`,
+        `of wall time here, whatever the latency); the sync also read ${int(b.backfill.optOuts)} opt-outs beside the messages; its look-up indexes: ${b.backfill.indexes} (lib/mirror/index-choice.ts).`,
     );
   }
 
