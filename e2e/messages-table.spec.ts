@@ -175,7 +175,7 @@ test("column choices survive a reload; Reset columns restores the defaults; bad 
   }
 });
 
-test("costs: one number of decimals per currency, the exact value kept, and a named dash for none", async ({
+test("costs: one number of decimals per currency, the exact value kept, a named dash for none, No charge for a reply", async ({
   page,
 }) => {
   const api = await sandboxApi<{ cost: number | null; currency: string | null }[]>("/message", {
@@ -199,6 +199,10 @@ test("costs: one number of decimals per currency, the exact value kept, and a na
       expect(text).toBe("—no cost");
       continue;
     }
+    if (m.cost === 0 && !m.currency) {
+      expect(text).toBe("No charge");
+      continue;
+    }
     const [amount, currency = ""] = text.split(" ");
     // Same value as the API's (only grouping and trailing zeros added).
     expect(Number(amount!.replace(/,/g, ""))).toBe(m.cost);
@@ -208,6 +212,7 @@ test("costs: one number of decimals per currency, the exact value kept, and a na
     decimalsBy.set(currency, set);
   }
   expect(api.some((m) => m.cost === null)).toBe(true);
+  expect(api.some((m) => m.cost === 0 && !m.currency)).toBe(true);
   expect(decimalsBy.size).toBeGreaterThan(0);
   for (const [currency, set] of decimalsBy) expect([currency, set.size]).toEqual([currency, 1]);
 });

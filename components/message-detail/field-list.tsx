@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Message } from "@/lib/mobivate/types";
+import { isNoCharge } from "@/lib/spend/format";
 import { formatInZone } from "@/lib/time/format";
 
 function Instant({ ms, tz }: { ms: number | null; tz: string }) {
@@ -43,7 +44,14 @@ export function FieldList({
     ["To (recipient)", m.recipient || "—"],
     ["Status", <StatusBadge key="s" status={m.status} />],
     ["Parts", m.parts],
-    ["Cost", m.cost === null ? "—" : `${m.cost} ${m.currency ?? ""}`.trim()],
+    [
+      "Cost",
+      m.cost === null
+        ? "—"
+        : isNoCharge(m.cost, m.currency)
+          ? "No charge"
+          : `${m.cost} ${m.currency ?? ""}`.trim(),
+    ],
     [
       "In reply to",
       m.inReplyTo ? (

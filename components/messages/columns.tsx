@@ -7,7 +7,7 @@ import { ExpandableText } from "@/components/ui/expandable-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Message } from "@/lib/mobivate/types";
 import { MESSAGE_SORT_COLUMNS, type MessageSortColumn } from "@/lib/filters/sort";
-import { formatMoney, withDecimals } from "@/lib/spend/format";
+import { formatMoney, isNoCharge, withDecimals } from "@/lib/spend/format";
 import { formatInZone } from "@/lib/time/format";
 
 const helper = createColumnHelper<DataTableFeatures, Message>();
@@ -59,6 +59,7 @@ function Missing({ label }: { label: string }) {
 /** An exact cost with its currency's decimals on this page (digits only added, never cut). */
 function Cost({ m, decimals }: { m: Message; decimals: ReadonlyMap<string, number> }) {
   if (m.cost === null) return <Missing label="no cost" />;
+  if (isNoCharge(m.cost, m.currency)) return <span className="text-slate-600">No charge</span>;
   const amount = formatMoney(withDecimals(m.cost, decimals.get(m.currency ?? "") ?? 0));
   return (
     <span className="whitespace-nowrap tabular-nums">

@@ -1,6 +1,13 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { costDecimals, decimalsNeeded, formatMoney, minorUnits, withDecimals } from "./format";
+import {
+  costDecimals,
+  decimalsNeeded,
+  formatMoney,
+  isNoCharge,
+  minorUnits,
+  withDecimals,
+} from "./format";
 
 describe("spend formatting", () => {
   it("groups money without touching its digits", () => {
@@ -11,6 +18,18 @@ describe("spend formatting", () => {
     expect(formatMoney("0.0000")).toBe("0.0000");
     expect(formatMoney("12345678")).toBe("12,345,678");
     expect(formatMoney("123456.5")).toBe("123,456.5");
+  });
+});
+
+describe("no charge", () => {
+  it("is a zero cost without a currency (a reply), never a charge or a named currency", () => {
+    expect(isNoCharge("0", null)).toBe(true);
+    expect(isNoCharge("0.0000", "")).toBe(true);
+    expect(isNoCharge("0.00", "GBP")).toBe(false);
+    expect(isNoCharge("0.05", null)).toBe(false);
+    expect(isNoCharge("10", null)).toBe(false);
+    expect(isNoCharge(null, null)).toBe(false);
+    expect(isNoCharge("n/a", null)).toBe(false);
   });
 });
 

@@ -55,6 +55,14 @@ export function withDecimals(amount: string, decimals: number): string {
 }
 
 /**
+ * A cost that charged nothing and names no currency: what Mobivate gives a reply (MO). Shown
+ * as "No charge", not a bare "0" that reads like a missing currency.
+ */
+export function isNoCharge(cost: string | null, currency: string | null): boolean {
+  return cost !== null && !currency && DECIMAL.test(cost) && !/[1-9]/.test(cost);
+}
+
+/**
  * One number of decimals per currency for a column of costs: the most any of its amounts
  * needs, and at least the currency's usual minor units (as the Spend totals). Keyed by the
  * currency code, "" for amounts without one.
