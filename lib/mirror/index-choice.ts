@@ -8,9 +8,9 @@ import { RequestSlots } from "@/lib/mobivate/request-slots";
 // by that CPU, so the indexes wait for the end. Against a slow one (a real API's hundreds of
 // milliseconds a page) the CPU idles between answers and absorbs them: measured at 400 ms a
 // page, a backfill of 300,000 messages took 35.5 s keeping them against 37.3 s building them
-// at the end. The first answer's time tells which case this is, before any row is written.
+// at the end. The first answers' times tell which case this is, before any row is written.
 
-/** A first answer this slow or slower means the API, not the writing, sets the pace. */
+/** First answers this slow or slower mean the API, not the writing, sets the pace. */
 export const SLOW_ANSWER_MS = 250;
 
 export type IndexMode =
@@ -21,9 +21,17 @@ export type IndexMode =
   /** Dropped at the start, built again before the first row was written (a slow API). */
   | "row-by-row";
 
-/** Request slots that remember how long the first answer took: the API's latency, once. */
+/** Answers whose times decide: the fastest of a first round, not one cold first request. */
+export const ANSWERS_SEEN = 3;
+
+/**
+ * Request slots that remember how long the first few answers took. The first request may
+ * carry a connection's set-up (DNS, TLS) or land on a busy machine; the fastest of the first
+ * round is the API's own pace.
+ */
 export class TimedSlots extends RequestSlots {
-  firstAnswerMs: number | undefined;
+  readonly answerMs: number[] = [];
+  private readonly waiters = new Set<() => void>();
 
   override run<T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> {
     return super.run(signal, async () => {
@@ -31,16 +39,41 @@ export class TimedSlots extends RequestSlots {
       try {
         return await request();
       } finally {
-        this.firstAnswerMs ??= performance.now() - started;
+        if (this.answerMs.length < ANSWERS_SEEN) {
+          this.answerMs.push(performance.now() - started);
+          for (const wake of [...this.waiters]) wake();
+        }
       }
     });
+  }
+
+  /**
+   * The fastest of the first ANSWERS_SEEN answers, once they are in, or of those in after
+   * `patienceMs` more (a short read may never ask that many); undefined when none came.
+   */
+  async fastestAnswerMs(patienceMs: number): Promise<number | undefined> {
+    if (this.answerMs.length < ANSWERS_SEEN) {
+      await new Promise<void>((resolve) => {
+        const finish = () => {
+          clearTimeout(timer);
+          this.waiters.delete(onAnswer);
+          resolve();
+        };
+        const onAnswer = () => {
+          if (this.answerMs.length >= ANSWERS_SEEN) finish();
+        };
+        const timer = setTimeout(finish, patienceMs);
+        this.waiters.add(onAnswer);
+      });
+    }
+    return this.answerMs.length ? Math.min(...this.answerMs) : undefined;
   }
 }
 
 /**
  * The choice, made once, before the first write of a backfill whose indexes were dropped:
  * every span awaits `beforeWrite()` before writing a page; the first call decides from the
- * first answer's time and, for a slow API, builds the indexes on the still empty table.
+ * first answers' times and, for a slow API, builds the indexes on the still empty table.
  */
 export class IndexChoice {
   private decision: Promise<void> | undefined;
@@ -67,7 +100,11 @@ export class IndexChoice {
   }
 
   private async decide(): Promise<void> {
-    if ((this.slots.firstAnswerMs ?? 0) < this.slowAnswerMs) return;
+    // The first page is in, so the first answer too; the others of its round follow within
+    // about as long (the pages read meanwhile wait in the reader's buffer).
+    const first = this.slots.answerMs[0] ?? 0;
+    const fastest = await this.slots.fastestAnswerMs(Math.min(2 * first, 5_000));
+    if ((fastest ?? 0) < this.slowAnswerMs) return;
     await this.buildIndexes();
     this.mode = "row-by-row";
   }

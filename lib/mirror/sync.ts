@@ -62,7 +62,7 @@ export interface SyncDeps {
   signal?: AbortSignal;
   /** Page size of the reads (tests use small pages to get many). */
   pageSize?: number;
-  /** A first answer this slow keeps a first backfill's indexes row by row (index-choice.ts). */
+  /** First answers this slow keep a first backfill's indexes row by row (index-choice.ts). */
   slowAnswerMs?: number;
 }
 
