@@ -21,41 +21,47 @@ export interface CopyResult {
   cpuMs: number;
 }
 
-export async function copyExport(url: string, startMs: number, endMs: number): Promise<CopyResult> {
-  // The snapshot holder and two parts.
-  const pool = new pg.Pool({ connectionString: url, max: 3 });
-  try {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    let outcome: CopyOutcome | undefined;
-    const { parts } = messageExportSql(
-      {
-        startMs,
-        endMs,
-        search: NO_MESSAGE_SEARCH,
-      },
-      messageCsvColumns("UTC"),
-    );
-    if (!parts) throw new Error("an unfiltered range is cut into parts");
-    const { body } = await startPartedCsvCopy(pool, {
-      ...parts,
-      timeZone: "UTC",
-      onEnd: (o) => (outcome = o),
-    });
-    const firstByteMs = performance.now() - started;
-    let bytes = 0;
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
-    const totalMs = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    if (outcome?.ending !== "done") throw new Error(`export ended ${outcome?.ending ?? "?"}`);
-    return {
-      rows: outcome.rows,
-      bytes,
-      firstByteMs,
-      totalMs,
-      cpuMs: (used.user + used.system) / 1000,
-    };
-  } finally {
-    await pool.end();
-  }
+/**
+ * Connections for the downloads: the snapshot holder and two parts, kept open between
+ * downloads as the app's pool keeps them (lib/db/open.ts, `min`).
+ */
+export function copyPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 3, min: 3 });
+}
+
+export async function copyExport(
+  pool: pg.Pool,
+  startMs: number,
+  endMs: number,
+): Promise<CopyResult> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let outcome: CopyOutcome | undefined;
+  const { parts } = messageExportSql(
+    {
+      startMs,
+      endMs,
+      search: NO_MESSAGE_SEARCH,
+    },
+    messageCsvColumns("UTC"),
+  );
+  if (!parts) throw new Error("an unfiltered range is cut into parts");
+  const { body } = await startPartedCsvCopy(pool, {
+    ...parts,
+    timeZone: "UTC",
+    onEnd: (o) => (outcome = o),
+  });
+  const firstByteMs = performance.now() - started;
+  let bytes = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  const totalMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  if (outcome?.ending !== "done") throw new Error(`export ended ${outcome?.ending ?? "?"}`);
+  return {
+    rows: outcome.rows,
+    bytes,
+    firstByteMs,
+    totalMs,
+    cpuMs: (used.user + used.system) / 1000,
+  };
 }

@@ -14,7 +14,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { benchBackfill, quiesce } from "./mirror-backfill";
-import { copyExport } from "./mirror-copy";
+import { copyExport, copyPool } from "./mirror-copy";
 import { fillMirror } from "./mirror-fill";
 import { timeAnswers, type Timing } from "./mirror-answers";
 import { startMirrorServer, serverMemory } from "./mirror-server";
@@ -184,9 +184,10 @@ try {
         end: fill.dataset.startMs + Math.ceil(100_000 / perDay) * DAY,
       };
       const big = { start: fill.dataset.endMs - 30 * DAY, end: fill.dataset.endMs };
-      await copyExport(handle.url, small.start, small.start + DAY); // warm-up
+      const pool = copyPool(handle.url);
+      await copyExport(pool, small.start, small.start + DAY); // warm-up
       for (const r of [small, big]) {
-        const c = await copyExport(handle.url, r.start, r.end);
+        const c = await copyExport(pool, r.start, r.end);
         const rate = (c.rows / c.totalMs) * 1000;
         const cpuPer100k = (c.cpuMs / c.rows) * 100_000;
         add({
@@ -197,6 +198,7 @@ try {
         });
         log(`  ${int(c.rows)} rows: ${int(rate)} rows/s, first byte ${ms(c.firstByteMs)}`);
       }
+      await pool.end();
     }
   }
 
