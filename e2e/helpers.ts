@@ -31,7 +31,14 @@ export async function sandboxApi<T>(
 }
 
 export async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Legacy mode runs axe.run in the page itself; the default opens a blank page per call to
+  // merge each frame's partial results (for cross-origin frames, which the dashboard has none
+  // of). Only violations are asked for: the default also describes every passing node. Each
+  // halves the time: axe on a filled /messages took 14.6 s of renderer time, 5.2 s with both.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   const serious = results.violations.filter(
     (v) => v.impact === "serious" || v.impact === "critical",
   );
