@@ -173,28 +173,35 @@ async function vitest(label, file, paths, extraEnv) {
   }
 }
 
-// Side by side: the three static checks (the type-aware lint and the typecheck each keep one
-// core busy for a minute or more), the Vitest run on the embedded PostgreSQL, the storage
-// suites on an external PostgreSQL server when one is given (.ci/run starts Debian's 15: the
-// same tests with DATABASE_URL set, proving the app works on PostgreSQL 14+ and not only on
-// the embedded 18), and the production build the end-to-end tests use. The tests spend much of
-// their time waiting on sandboxes and timers, so the checks and the build fill cores they
-// leave idle. The build skips Next's own type pass: the typecheck here covers the same files
-// and fails the run (next.config.mjs).
+// Side by side: the Vitest run on the embedded PostgreSQL, the storage suites on an external
+// PostgreSQL server when one is given (.ci/run starts Debian's 15: the same tests with
+// DATABASE_URL set, proving the app works on PostgreSQL 14+ and not only on the embedded 18),
+// the format check and the production build the end-to-end tests use. The build skips Next's
+// own type pass: the typecheck here covers the same files and fails the run (next.config.mjs).
 //
-// The end-to-end run starts as soon as the build is ready, beside the rest of Vitest: waiting
-// for Vitest to end left the second core mostly idle for its last minutes, and the end-to-end
-// run is the longest step.
+// Both cores are busy for the whole run, so its length is its CPU work, less what is left
+// idle at the end. The build and then the end-to-end run are the longest chain: the build goes
+// first, and the type-aware lint and the typecheck (a TypeScript program each, 3.5 CPU-minutes
+// together) wait for it to end, then fill the cores beside the end-to-end run and the rest of
+// Vitest. Started with everything at once, the build took 4:25 and the end-to-end run began
+// only then.
 const storagePaths = ["lib/db", "lib/auth", "lib/audit", "lib/settings", "lib/mirror"];
 for (const f of readdirSync("test-results")) {
   if (/^e2e(?:-\d+)?\.json$/.test(f)) rmSync(`test-results/${f}`, { force: true });
 }
 let buildOk = true;
 let e2eOk = false;
+const built = buffered("production build for the end-to-end tests", "npx", ["next", "build"], {
+  DASHBOARD_BUILD_TYPES_CHECKED: "1",
+});
 await Promise.all([
-  background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
   background("format", "npx", ["prettier", "--check", "."]),
-  background("typecheck", "npx", ["tsc", "--noEmit"]),
+  built.then(() =>
+    Promise.all([
+      background("lint", "npx", ["eslint", ".", "--max-warnings=0"]),
+      background("typecheck", "npx", ["tsc", "--noEmit"]),
+    ]),
+  ),
   vitest("unit + HTTP tests (embedded PostgreSQL 18)", "test-results/vitest.json", []),
   process.env.TEST_DATABASE_URL
     ? vitest(
@@ -206,9 +213,7 @@ await Promise.all([
     : console.log(
         "\n(TEST_DATABASE_URL not set: the PostgreSQL run of the storage tests is skipped)",
       ),
-  buffered("production build for the end-to-end tests", "npx", ["next", "build"], {
-    DASHBOARD_BUILD_TYPES_CHECKED: "1",
-  }).then(async (ok) => {
+  built.then(async (ok) => {
     buildOk = ok;
     if (!ok) return;
     await standalone();
