@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, sandboxApi } from "./helpers";
+import { expectNoSeriousA11yViolations, sandboxApi, sandboxControl } from "./helpers";
 
 type RawMessage = { id: string; inReplyTo: string | null; body: string; created: string };
 
@@ -62,4 +62,13 @@ test("an unknown id is a friendly Not Found", async ({ page }) => {
   await page.goto(`/messages/${"0".repeat(32)}`);
   await expect(page.getByText(/No message with this id/)).toBeVisible();
   await expect(page.getByText(/Not Found/)).toBeVisible();
+});
+
+test("text that cannot be an id is refused without asking the API", async ({ page }) => {
+  const before = (await sandboxControl("stats")) as { requests: number };
+  await page.goto("/messages/not-an-id%3Cb%3E");
+  await expect(page.getByText("This is not a message id, so nothing was looked up.")).toBeVisible();
+  await expect(page.getByText(/A message id is letters and digits/)).toBeVisible();
+  const after = (await sandboxControl("stats")) as { requests: number };
+  expect(after.requests).toBe(before.requests);
 });

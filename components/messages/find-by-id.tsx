@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { TextField } from "@/components/ui/form-controls";
+import { isMessageIdShape, MESSAGE_ID_HINT } from "@/lib/messages/id";
 
 /** Paste a message id (from a customer, a log, a webhook) and open it directly. */
 export function FindById({ query }: { query: string }) {
@@ -18,8 +19,8 @@ export function FindById({ query }: { query: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const clean = value.trim();
-        if (!/^[\da-z]{8,64}$/i.test(clean)) {
-          setError("A message id is letters and digits, e.g. 9A0C23DD0A000A9D2FBD4671D780AFDA.");
+        if (!isMessageIdShape(clean)) {
+          setError(MESSAGE_ID_HINT);
           return;
         }
         setError(null);

@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/roles";
 import type { ActionResult } from "@/lib/action-result";
 import { describeError, MobivateError, type ErrorViewer } from "@/lib/mobivate/errors";
 import { loadMessage, mirrorMessage, type LoadedMessage } from "@/lib/messages/detail";
+import { isMessageIdShape, MESSAGE_ID_HINT } from "@/lib/messages/id";
 import { counterpartOf } from "@/lib/mirror/messages/detail";
 import { getMessage } from "@/lib/mobivate/messages";
 import type { Message } from "@/lib/mobivate/types";
@@ -40,6 +41,20 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
   const { id } = await params;
   const sp = await searchParams;
 
+  // Text that cannot be an id (an edited or mangled link) is refused here, not sent to the API.
+  if (!isMessageIdShape(id)) {
+    return (
+      <div className="space-y-4">
+        <BackLink sp={sp} />
+        <h1 className="break-all text-xl font-semibold">Message {id}</h1>
+        <div role="status" className="rounded-lg border border-slate-300 bg-white p-4">
+          <p className="font-semibold">This is not a message id, so nothing was looked up.</p>
+          <p className="mt-1 text-sm text-slate-700">{MESSAGE_ID_HINT}</p>
+        </div>
+      </div>
+    );
+  }
+
   const live = sp.live === "1";
   let loaded: LoadedMessage;
   try {
@@ -56,9 +71,7 @@ export default async function MessageDetailPage({ params, searchParams }: Props)
             <p className="font-semibold">
               No message with this id (the API answered “{info.message}”).
             </p>
-            <p className="mt-1 text-sm text-slate-700">
-              Check the id: message ids are 32 characters of 0–9 and A–F.
-            </p>
+            <p className="mt-1 text-sm text-slate-700">Check the id. {MESSAGE_ID_HINT}</p>
           </div>
         ) : (
           <ErrorPanel error={info} />
