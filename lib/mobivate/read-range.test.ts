@@ -151,8 +151,8 @@ describe("readAllMessages against the sandbox", () => {
     expect(sb.stats().maxInFlight).toBe(6);
     sb.resetStats();
     // Slower pages here: at 10 ms a busy machine answered the first requests before the
-    // reader had sent its sixteenth (a peak of 14-15 in two CI runs).
-    sb.setOptions({ latencyMs: 50 });
+    // reader had sent its sixteenth (a peak of 14-15 in two CI runs), and once at 50 ms (15).
+    sb.setOptions({ latencyMs: 200 });
     await collect(readAllMessages(range(startMs, endMs), { cfg, pageSize: 200, concurrency: 50 }));
     expect(sb.stats().maxInFlight).toBe(16);
   });
