@@ -501,6 +501,37 @@ describe("readPages (scheduling, with a scripted source)", () => {
     expect(most).toBe(3);
   });
 
+  it("on a shared budget, asks for a second page at once only after a full page", async () => {
+    const asked: number[] = [];
+    let active = 0;
+    let most = 0;
+    const source = (total: number) => async (page: number, size: number) => {
+      asked.push(page);
+      most = Math.max(most, ++active);
+      await new Promise((r) => setTimeout(r, 5));
+      active -= 1;
+      const first = (page - 1) * size;
+      return Array.from({ length: Math.max(0, Math.min(size, total - first)) }, (_, i) => i);
+    };
+    const read = async (total: number) => {
+      const opts = { concurrency: 4, pageSize: 10, slots: new RequestSlots(4) };
+      let rows = 0;
+      for await (const page of readPages(source(total), (r) => `${Math.random()}${r}`, opts)) {
+        rows += page.length;
+      }
+      return rows;
+    };
+    // A quiet day: one short page. Every slot was idle, yet nothing was asked past it.
+    expect(await read(7)).toBe(7);
+    expect(asked).toEqual([1]);
+    // A longer range: once page 1 came back full, the idle slots are used.
+    asked.length = 0;
+    most = 0;
+    expect(await read(95)).toBe(95);
+    expect(asked.slice(0, 1)).toEqual([1]);
+    expect(most).toBe(4);
+  });
+
   it("turns a synchronous throw of the source into a failed read", async () => {
     const reader = readPages(
       () => {

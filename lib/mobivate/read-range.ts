@@ -36,8 +36,9 @@ export interface ReadRangeOptions {
   /**
    * A request budget shared with other readers (the sync's day windows, each read by its
    * own reader): each request also takes one of its slots. Beyond its first request in
-   * flight, a reader only asks for more (up to `concurrency`) while a slot is idle, so it
-   * never queues ahead of another reader's next page, yet uses the slots the others leave.
+   * flight, a reader only asks for more (up to `concurrency`) while a slot is idle and once
+   * a full page has come back, so it never queues ahead of another reader's next page, yet
+   * uses the slots the others leave.
    */
   slots?: RequestSlots;
 }
@@ -147,6 +148,7 @@ async function* readSource<Raw, T>(
   let current = 1; // the page the consumer gets next
   let lastPage = Infinity; // the first short page, once seen
   let firstFailed = Infinity; // no page after a failed one is worth requesting
+  let fullSeen = false; // a full page came back: the range goes on past it
   let stopped = false;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -166,6 +168,7 @@ async function* readSource<Raw, T>(
     // Abandoned: the read stopped, or the page lies past the end.
     if (stopped || page > lastPage) return;
     slots.set(page, result);
+    if (result.state === "done" && result.count >= pageSize) fullSeen = true;
     if (result.state === "done" && result.count < pageSize) {
       lastPage = page;
       for (const [p, slot] of slots) {
@@ -185,7 +188,10 @@ async function* readSource<Raw, T>(
     while (
       !stopped &&
       inFlight < concurrency &&
-      (shared === undefined || inFlight === 0 || shared.idle) &&
+      // On a shared budget, a second request waits for a full page: until one is back, the
+      // range may well be one short page (a quiet day of a sync), and requests past it would
+      // hold slots the other readers' next pages need, for a whole answer's time.
+      (shared === undefined || inFlight === 0 || (shared.idle && fullSeen)) &&
       nextToRequest <= lastPage &&
       nextToRequest <= firstFailed &&
       nextToRequest < current + lookahead
