@@ -6,6 +6,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { lowerBackendPriority } from "./background-priority";
 import { lockDataDir } from "./data-dir-lock";
 import { ensureDatabase, startCluster, type EmbeddedCluster } from "./embedded-postgres";
 import { importLegacyPglite } from "./pglite-import";
@@ -19,12 +20,23 @@ export interface DbHandle {
   db: Db;
   /** "embedded": the cluster this process runs in DASHBOARD_DATA_DIR; "postgres": DATABASE_URL. */
   kind: "embedded" | "postgres";
+  /**
+   * What the syncer writes through: on a server this app runs on this machine (the embedded
+   * cluster), a pool whose backends have a lower CPU priority (lib/db/background-priority.ts);
+   * elsewhere `db` itself.
+   */
+  background: Db;
   /** Runs `fn` on one dedicated connection (migrations need a session-level lock). */
   withConnection<T>(fn: (conn: MigrationConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export type DbTarget = { databaseUrl: string } | { dataDir: string };
+export type DbTarget =
+  /** `ownServer`: the server is this app's own, on this machine (the benchmark's cluster). */
+  { databaseUrl: string; ownServer?: boolean } | { dataDir: string };
+
+/** Connections of the background pool: the syncer's span transactions, at most 16 + 2. */
+const BACKGROUND_CONNECTIONS = 18;
 
 /** The database the app uses on its embedded cluster. */
 export const EMBEDDED_DATABASE = "dashboard";
@@ -32,6 +44,7 @@ export const EMBEDDED_DATABASE = "dashboard";
 function openPool(
   databaseUrl: string,
   kind: DbHandle["kind"],
+  ownServer: boolean,
   onClose: () => Promise<void> = async () => undefined,
 ): DbHandle {
   // 20: the syncer (a lock session + up to DASHBOARD_SYNC_CONCURRENCY day transactions), the
@@ -45,8 +58,18 @@ function openPool(
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (err) => log().error(`PostgreSQL pool error: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  // Only a server of our own is reniced: a shared one's processes are its admin's business.
+  const backgroundPool = ownServer
+    ? new pg.Pool({ connectionString: databaseUrl, max: BACKGROUND_CONNECTIONS })
+    : undefined;
+  backgroundPool?.on("error", (err) => log().error(`PostgreSQL pool error: ${err.message}`));
+  backgroundPool?.on("connect", lowerBackendPriority);
+  const background = backgroundPool
+    ? (drizzlePg({ client: backgroundPool, schema }) as unknown as Db)
+    : db;
   return {
     db,
+    background,
     kind,
     async withConnection(fn) {
       const client = await pool.connect();
@@ -64,7 +87,7 @@ function openPool(
       }
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), backgroundPool?.end()]);
       await onClose();
     },
   };
@@ -105,7 +128,7 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
     });
     await ensureDatabase(cluster.url("postgres"), EMBEDDED_DATABASE);
     const started = cluster;
-    const handle = openPool(started.url(EMBEDDED_DATABASE), "embedded", async () => {
+    const handle = openPool(started.url(EMBEDDED_DATABASE), "embedded", true, async () => {
       await started.stop();
       release();
     });
@@ -125,6 +148,6 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
 
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   return "databaseUrl" in target
-    ? openPool(target.databaseUrl, "postgres")
+    ? openPool(target.databaseUrl, "postgres", target.ownServer === true)
     : openEmbedded(target.dataDir);
 }

@@ -10,7 +10,7 @@ import { HOUR, sandboxConfig } from "@/tests/mirror-world";
 import { readCoverage, readState, mirrorCounts } from "./state";
 import { DEFERRED_INDEXES, missingIndexes } from "./indexes";
 import { runSyncCycle, type SyncDeps } from "./sync";
-import { queryRows, wipeMirror } from "./write";
+import { queryRows, rebuildRollup, wipeMirror } from "./write";
 
 // The syncer against the sandbox and a real database: what it copies equals what a live read
 // of the same range gives, to the last field; a failure or restart loses and doubles nothing.
@@ -165,6 +165,39 @@ describe("runSyncCycle (sandbox + database)", { timeout: 60_000 }, () => {
       from: Date.parse(`${SINCE}T00:00:00Z`),
       to: NOW,
     });
+  });
+
+  it("builds each day's rollups while the read goes on, equal to rollups of the rows at the end", async () => {
+    await runSyncCycle(deps());
+    const tables = [
+      "mirror_rollup",
+      "mirror_rollup_slim",
+      "mirror_rollup_hour",
+      "mirror_rollup_hour_currency",
+      "mirror_rollup_day",
+      "mirror_rollup_day_key",
+    ];
+    const snapshot = async () => {
+      const out: Record<string, string[]> = {};
+      for (const table of tables) {
+        const rows = await queryRows<Record<string, unknown>>(
+          t.db,
+          sql.raw(`select * from ${table}`),
+        );
+        out[table] = rows.map((r) => JSON.stringify(r)).sort();
+      }
+      return out;
+    };
+    const during = await snapshot();
+    // The spans were several days long, so days were rolled up before their span's end.
+    const multiDay = sb
+      .requests({ path: "/message" })
+      .filter((r) => r.window && r.window.endMs - r.window.startMs > 86_400_000);
+    expect(multiDay.length).toBeGreaterThan(0);
+    await rebuildRollup(t.db, { start: Date.parse(`${SINCE}T00:00:00Z`), end: NOW + 86_400_000 });
+    const after = await snapshot();
+    expect(during.mirror_rollup?.length).toBeGreaterThan(100);
+    expect(during).toEqual(after);
   });
 
   it("then reads again only the windows that are not final", async () => {

@@ -17,6 +17,7 @@ import {
   retentionCutDay,
   retryDelayMs,
 } from "./plan";
+import { contiguousRanges, DayRollups } from "./day-rollups";
 import { SpanQueue, type SyncSpan } from "./spans";
 import { runLimited, slotIdleAfter } from "./concurrency";
 import { IndexChoice, TimedSlots, type IndexMode } from "./index-choice";
@@ -55,7 +56,8 @@ export interface SyncSettings {
 }
 
 export interface SyncDeps {
-  handle: Pick<DbHandle, "db" | "withConnection">;
+  /** `background`: what the spans' transactions and the opt-out list are written through. */
+  handle: Pick<DbHandle, "db" | "withConnection" | "background">;
   cfg: MobivateConfigSource;
   settings: SyncSettings;
   now?: () => number;
@@ -120,14 +122,19 @@ async function syncSpan(
       // slot is idle (the last spans of a cycle).
       { cfg, signal, concurrency: deps.settings.concurrency, pageSize: deps.pageSize, slots },
     );
+    const rollups = new DayRollups(span.days);
     for await (const page of reader) {
       await indexes.beforeWrite();
       await upsertMessages(tx, span, page, { bodies: deps.settings.bodies });
       records += page.length;
       pages += 1;
       onPage(page.length);
+      const created = page.filter((m) => m.created >= span.start && m.created < span.end);
+      for (const day of rollups.afterPage(created.map((m) => m.created))) {
+        await rebuildRollup(tx, day);
+      }
     }
-    await rebuildRollup(tx, span);
+    for (const range of contiguousRanges(rollups.remaining())) await rebuildRollup(tx, range);
     await saveWindows(
       tx,
       span.days.map((window) => ({
@@ -197,7 +204,7 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
   try {
     await applyBodiesSetting(db, deps.settings.bodies, state?.bodies ?? true);
     const cut = retentionCutDay(startedAt, deps.settings.retentionDays);
-    if (cut) await pruneBefore(db, dayToUtcMs(cut));
+    if (cut) await pruneBefore(deps.handle.background, dayToUtcMs(cut));
 
     const known = await queryRows<{ day: string; final: boolean }>(
       db,
@@ -256,7 +263,7 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
       controller,
       async (span) => {
         await syncSpan(
-          db,
+          deps.handle.background,
           cfg,
           span,
           deps,
@@ -290,7 +297,7 @@ async function cycle(deps: SyncDeps, cfg: MobivateConfig): Promise<CycleOutcome>
           startedAt,
           slots,
         );
-        progress.optOutsRead = await replaceOptOuts(db, optOuts);
+        progress.optOutsRead = await replaceOptOuts(deps.handle.background, optOuts);
         await patchState(db, { optOutsSyncedAt: now(), progress });
       })(),
     );

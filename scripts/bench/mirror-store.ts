@@ -59,7 +59,8 @@ export async function openBenchStore(pgUrl: string | undefined): Promise<BenchSt
       await admin(adminUrl, `create database ${name}`);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      const handle = await openDb({ databaseUrl: url.toString() });
+      // The embedded cluster is ours, as the app's is: its syncer's backends are reniced.
+      const handle = await openDb({ databaseUrl: url.toString(), ownServer: !pgUrl });
       await handle.withConnection(async (c) => migrate(c, migrations));
       made.push({ name, handle });
       return { ...handle, url: url.toString() };
