@@ -8,6 +8,7 @@ import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { captureLogs } from "@/lib/observability/capture-logs";
+import { sandboxAll } from "@/tests/sandbox-pages";
 
 // Signed in as an admin (the guards have their own tests); audit entries are collected.
 const state = vi.hoisted(() => ({ deny: null as Response | null, audits: [] as unknown[] }));
@@ -53,20 +54,6 @@ const getMessages = (query: Record<string, string>, init?: RequestInit) =>
   messagesRoute.GET(request("/api/export/messages", query, init));
 const getOptOuts = (query: Record<string, string>, init?: RequestInit) =>
   optoutsRoute.GET(request("/api/export/optouts", query, init));
-
-/** Every record of a range, read page by page straight from the sandbox API. */
-async function sandboxAll<T>(path: string, query: Record<string, string>): Promise<T[]> {
-  const out: T[] = [];
-  for (let page = 1; ; page++) {
-    const qs = new URLSearchParams({ ...query, page: String(page), pageSize: "1000" });
-    const res = await realFetch(`${sb.url}${path}?${qs}`, {
-      headers: { Authorization: `Bearer ${sb.apiKey}` },
-    });
-    const rows = (await res.json()) as T[];
-    out.push(...rows);
-    if (rows.length < 1000) return out;
-  }
-}
 
 const apiRange = (r: { from: string; to: string; tz: string }) => {
   const { startDate, endDate } = zonedDayRangeToApi(r.from, r.to, r.tz);
@@ -175,7 +162,7 @@ beforeEach(async () => {
 
 describe("GET /api/export/messages", () => {
   it("streams every message of the range, field for field, with download headers", async () => {
-    const expected = await sandboxAll<ApiMessage>("/message", apiRange(RANGE));
+    const expected = await sandboxAll<ApiMessage>(sb, "/message", apiRange(RANGE));
     expect(expected.length).toBeGreaterThan(5000);
     const res = await getMessages(RANGE);
     expect(res.status).toBe(200);
@@ -216,7 +203,7 @@ describe("GET /api/export/messages", () => {
 
   it("exports one direction, in another zone, without BOM when bom=0", async () => {
     const range = { from: "2026-02-01", to: "2026-02-28", tz: "America/New_York" };
-    const expected = await sandboxAll<ApiMessage>("/message", {
+    const expected = await sandboxAll<ApiMessage>(sb, "/message", {
       ...apiRange(range),
       direction: "MO",
     });
@@ -232,7 +219,7 @@ describe("GET /api/export/messages", () => {
 
   it("is still exact with 10% of upstream requests failing with 429/5xx", async () => {
     const range = { from: "2026-01-30", to: "2026-03-01", tz: TZ }; // all 20,000: 21 pages
-    const expected = await sandboxAll<ApiMessage>("/message", apiRange(range));
+    const expected = await sandboxAll<ApiMessage>(sb, "/message", apiRange(range));
     expect(expected).toHaveLength(20_000);
     sb.setOptions({ faultRate: 0.1, faultSeed: FAULT_SEED, faultStatuses: [429, 500, 502, 503] });
     const res = await getMessages(range);
@@ -245,7 +232,7 @@ describe("GET /api/export/messages", () => {
   }, 60_000);
 
   it("honours the Messages search (number as typed, several statuses), and refuses a bad one", async () => {
-    const all = await sandboxAll<ApiMessage>("/message", apiRange(RANGE));
+    const all = await sandboxAll<ApiMessage>(sb, "/message", apiRange(RANGE));
     const first = all.find((m) => m.direction === "MT" && /^44/.test(m.recipient))!;
     const target = first.recipient;
     const statuses = [...new Set([first.status, "EXPIRED"])];
@@ -405,7 +392,7 @@ describe("GET /api/export/messages", () => {
 describe("GET /api/export/optouts", () => {
   it("streams every opt-out of the range, field for field", async () => {
     const range = { from: "2026-01-30", to: "2026-02-28", tz: TZ };
-    const expected = await sandboxAll<ApiOptout>("/addressbook/optout", apiRange(range));
+    const expected = await sandboxAll<ApiOptout>(sb, "/addressbook/optout", apiRange(range));
     expect(expected.length).toBeGreaterThan(100);
     const res = await getOptOuts(range);
     expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import { errorBodySchema } from "@/lib/http/error-body";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
+import { sandboxAll } from "@/tests/sandbox-pages";
 
 // The Excel downloads read live (format=xlsx on the CSV routes), called directly with a
 // Request against a sandbox over real HTTP. Every workbook is opened with exceljs and each
@@ -32,7 +33,6 @@ const TZ = "Australia/Sydney";
 // Sydney's clocks go back from 03:00 AEDT to 02:00 AEST on Sunday 5 April 2026.
 const RANGE = { from: "2026-04-03", to: "2026-04-06", tz: TZ };
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const realFetch = globalThis.fetch;
 
 function request(path: string, query: Record<string, string | string[]>, init?: RequestInit) {
   const qs = new URLSearchParams();
@@ -40,19 +40,6 @@ function request(path: string, query: Record<string, string | string[]>, init?: 
   return new Request(`http://dashboard.test${path}?${qs}`, init);
 }
 
-/** Every record of a range, read page by page straight from the sandbox API. */
-async function sandboxAll<T>(path: string, query: Record<string, string>): Promise<T[]> {
-  const out: T[] = [];
-  for (let page = 1; ; page++) {
-    const qs = new URLSearchParams({ ...query, page: String(page), pageSize: "1000" });
-    const res = await realFetch(`${sb.url}${path}?${qs}`, {
-      headers: { Authorization: `Bearer ${sb.apiKey}` },
-    });
-    const rows = (await res.json()) as T[];
-    out.push(...rows);
-    if (rows.length < 1000) return out;
-  }
-}
 const apiRange = (r: { from: string; to: string; tz: string }) => {
   const { startDate, endDate } = zonedDayRangeToApi(r.from, r.to, r.tz);
   return { startDate, endDate };
@@ -152,7 +139,7 @@ beforeEach(() => {
 
 describe("GET /api/export/messages?format=xlsx", () => {
   it("writes every message with typed cells, across a DST change, hostile text as text", async () => {
-    const expected = await sandboxAll<ApiMessage>("/message", apiRange(RANGE));
+    const expected = await sandboxAll<ApiMessage>(sb, "/message", apiRange(RANGE));
     expect(expected.length).toBeGreaterThan(1000);
     const res = await messagesRoute.GET(
       request("/api/export/messages", { ...RANGE, format: "xlsx" }),
@@ -202,7 +189,7 @@ describe("GET /api/export/messages?format=xlsx", () => {
   });
 
   it("a search's workbook holds only the matches and says it is filtered", async () => {
-    const all = await sandboxAll<ApiMessage>("/message", apiRange(RANGE));
+    const all = await sandboxAll<ApiMessage>(sb, "/message", apiRange(RANGE));
     const status = all[0]!.status;
     const expected = all.filter((m) => m.status === status);
     const res = await messagesRoute.GET(
@@ -259,7 +246,7 @@ describe("GET /api/export/messages?format=xlsx", () => {
 describe("GET /api/export/optouts?format=xlsx", () => {
   it("writes every opt-out: id and number as text, the instant as a date-time", async () => {
     const range = { from: "2026-03-21", to: "2026-04-09", tz: TZ };
-    const expected = await sandboxAll<ApiOptout>("/addressbook/optout", apiRange(range));
+    const expected = await sandboxAll<ApiOptout>(sb, "/addressbook/optout", apiRange(range));
     expect(expected.length).toBeGreaterThan(10);
     const res = await optoutsRoute.GET(
       request("/api/export/optouts", { ...range, format: "xlsx" }),

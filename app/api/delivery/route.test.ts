@@ -5,6 +5,7 @@ import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { deliveryLineSchema, type DeliveryLine } from "@/lib/delivery/protocol";
 import type { DeliveryResult } from "@/lib/delivery/types";
+import { sandboxAll } from "@/tests/sandbox-pages";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 vi.mock("@/lib/audit/record", () => ({ recordAudit: async () => {} }));
@@ -17,7 +18,6 @@ let GET: (request: Request) => Promise<Response>;
 let clearCache: () => void;
 const END = new Date("2026-03-01T00:00:00Z");
 const RANGE = { from: "2026-02-10", to: "2026-02-23", tz: "America/New_York" };
-const realFetch = globalThis.fetch;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const PENDING = new Set(
@@ -28,19 +28,6 @@ const PENDING = new Set(
 const outcome = (s: string) =>
   s === "DELIVERED" ? "delivered" : PENDING.has(s) ? "pending" : "failed";
 const apiMs = (ts: string) => Date.parse(ts.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
-
-async function sandboxAll(query: Record<string, string>): Promise<ApiMessage[]> {
-  const out: ApiMessage[] = [];
-  for (let page = 1; ; page++) {
-    const qs = new URLSearchParams({ ...query, page: String(page), pageSize: "1000" });
-    const res = await realFetch(`${sb.url}/message?${qs}`, {
-      headers: { Authorization: `Bearer ${sb.apiKey}` },
-    });
-    const rows = (await res.json()) as ApiMessage[];
-    out.push(...rows);
-    if (rows.length < 1000) return out;
-  }
-}
 
 const call = (q: Record<string, string>, init?: RequestInit) =>
   GET(new Request(`http://dashboard.test/api/delivery?${new URLSearchParams(q)}`, init));
@@ -80,7 +67,11 @@ beforeEach(async () => {
 describe("GET /api/delivery", () => {
   it("counts outgoing messages per day, status and route like a brute-force count", async () => {
     const { startDate, endDate } = zonedDayRangeToApi(RANGE.from, RANGE.to, RANGE.tz);
-    const messages = await sandboxAll({ startDate, endDate, direction: "MT" });
+    const messages = await sandboxAll<ApiMessage>(sb, "/message", {
+      startDate,
+      endDate,
+      direction: "MT",
+    });
     expect(messages.length).toBeGreaterThan(5000);
 
     const { summary, read } = resultOf(await lines(RANGE)); // direction defaults to MT

@@ -8,6 +8,7 @@ import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { complianceLineSchema, type ComplianceLine } from "@/lib/compliance/protocol";
 import type { ComplianceResult } from "@/lib/compliance/types";
+import { sandboxAll } from "@/tests/sandbox-pages";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 vi.mock("@/lib/audit/record", () => ({
@@ -32,19 +33,6 @@ const realFetch = globalThis.fetch;
 
 const apiMs = (ts: string) => Date.parse(ts.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
 
-async function sandboxAll<T>(path: string, query: Record<string, string>): Promise<T[]> {
-  const out: T[] = [];
-  for (let page = 1; ; page++) {
-    const qs = new URLSearchParams({ ...query, page: String(page), pageSize: "1000" });
-    const res = await realFetch(`${sb.url}${path}?${qs}`, {
-      headers: { Authorization: `Bearer ${sb.apiKey}` },
-    });
-    const rows = (await res.json()) as T[];
-    out.push(...rows);
-    if (rows.length < 1000) return out;
-  }
-}
-
 interface Expected {
   message: ApiMessage;
   optOut: ApiOptout;
@@ -53,8 +41,8 @@ interface Expected {
 /** Brute force, independent of lib/compliance: O(messages × opt-outs). */
 async function expectedRows(range: typeof RANGE): Promise<Expected[]> {
   const { startDate, endDate } = zonedDayRangeToApi(range.from, range.to, range.tz);
-  const messages = await sandboxAll<ApiMessage>("/message", { startDate, endDate });
-  const optOuts = await sandboxAll<ApiOptout>("/addressbook/optout", {
+  const messages = await sandboxAll<ApiMessage>(sb, "/message", { startDate, endDate });
+  const optOuts = await sandboxAll<ApiOptout>(sb, "/addressbook/optout", {
     startDate: "1990-01-01",
     endDate: "2100-01-01",
   });
