@@ -60,7 +60,7 @@ export function reportRoute<
     const api = zonedDayRangeToApi(query.from, query.to, query.tz);
     const source = await answerSourceFor(api, { live });
     const body = reportStream<Result, Progress>({
-      signal: request.signal,
+      request,
       cached: keptAnswer(source, refresh, () => route.cached(query)),
       initialProgress: route.initialProgress,
       read: (signal, onProgress) => route.read(query, { signal, onProgress, source }),

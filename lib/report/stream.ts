@@ -11,8 +11,13 @@ import { REPORT_CONTENT_TYPE, type ReportLine } from "./protocol";
 export const PROGRESS_INTERVAL_MS = 250;
 
 export interface ReportStreamOptions<Result, Progress> {
-  /** The request's signal: aborted when the client goes away. */
-  signal: AbortSignal;
+  /**
+   * The request: its signal aborts when the client goes away. The stream keeps the request
+   * itself, not only its signal: a Request made with an init signal (undici) follows that
+   * signal through a weak reference, so once the Request object is collected an abort no
+   * longer reaches `request.signal`, and the read would go on for nobody.
+   */
+  request: Pick<Request, "signal">;
   /** A finished answer to send at once (from the server's cache), if any. */
   cached?: Result;
   initialProgress: Progress;
@@ -34,15 +39,16 @@ const encoder = new TextEncoder();
 export function reportStream<Result, Progress extends object>(
   opts: ReportStreamOptions<Result, Progress>,
 ): ReadableStream<Uint8Array> {
+  const { request } = opts;
   const stop = new AbortController();
-  const onAbort = () => stop.abort(opts.signal.reason);
-  if (opts.signal.aborted) stop.abort(opts.signal.reason);
-  else opts.signal.addEventListener("abort", onAbort, { once: true });
+  const onAbort = () => stop.abort(request.signal.reason);
+  if (request.signal.aborted) stop.abort(request.signal.reason);
+  else request.signal.addEventListener("abort", onAbort, { once: true });
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const cleanup = () => {
     if (timer) clearInterval(timer);
-    opts.signal.removeEventListener("abort", onAbort);
+    request.signal.removeEventListener("abort", onAbort);
   };
 
   return new ReadableStream<Uint8Array>({
