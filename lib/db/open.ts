@@ -59,8 +59,14 @@ function openPool(
   pool.on("error", (err) => log().error(`PostgreSQL pool error: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   // Only a server of our own is reniced: a shared one's processes are its admin's business.
+  // Closed one second after use: a cycle reuses them from span to span, and between cycles
+  // (a minute apart) their backends' memory goes back to the machine.
   const backgroundPool = ownServer
-    ? new pg.Pool({ connectionString: databaseUrl, max: BACKGROUND_CONNECTIONS })
+    ? new pg.Pool({
+        connectionString: databaseUrl,
+        max: BACKGROUND_CONNECTIONS,
+        idleTimeoutMillis: 1000,
+      })
     : undefined;
   backgroundPool?.on("error", (err) => log().error(`PostgreSQL pool error: ${err.message}`));
   backgroundPool?.on("connect", lowerBackendPriority);
