@@ -264,8 +264,9 @@ describe("GET /api/export/messages", () => {
   });
 
   it("errors the stream when the API fails for good after the first byte", async () => {
-    // Retry-After: 0 keeps retries quick. The reader's first wave (DEFAULT_CONCURRENCY pages at once) all succeeds, whatever order
-    // its requests arrive in; every later one fails, so the first byte is out before the failure.
+    // The reader's first wave (DEFAULT_CONCURRENCY pages at once) all succeeds, whatever order
+    // its requests arrive in; every later one fails, so the first byte is out before the failure
+    // (Retry-After: 0 keeps the retries quick).
     sb.failNext({
       status: 503,
       count: 10_000,
