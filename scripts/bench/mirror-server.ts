@@ -29,15 +29,20 @@ export async function startMirrorServer(
   log: (line: string) => void,
   extraEnv: Record<string, string> = {},
   timeoutMs = 15 * 60_000,
+  opts: { standalone?: boolean } = {},
 ): Promise<{ server: NextServer; syncMs: number; status: SyncStatus }> {
   const started = Date.now();
-  const server = await startNext(distDir, {
-    MOBIVATE_API_BASE_URL: sandbox.url,
-    MOBIVATE_API_KEY: sandbox.apiKey,
-    DASHBOARD_SYNC: "1",
-    DASHBOARD_SYNC_SINCE: sandbox.sinceDay,
-    ...extraEnv,
-  });
+  const server = await startNext(
+    distDir,
+    {
+      MOBIVATE_API_BASE_URL: sandbox.url,
+      MOBIVATE_API_KEY: sandbox.apiKey,
+      DASHBOARD_SYNC: "1",
+      DASHBOARD_SYNC_SINCE: sandbox.sinceDay,
+      ...extraEnv,
+    },
+    opts,
+  );
   try {
     let lastLog = 0;
     for (;;) {

@@ -7,6 +7,7 @@
 //   options: --latency 40 --concurrency 4 --backfill-messages 300000 --backfill-days 30
 //            --messages 3000000 --span-days 90 --fill-parallel 2 --seed-days 7 (0: every day
 //            generated; see mirror-fill.ts) --rss-messages 100000 --dist DIR
+//            --rss-server standalone|next-start (default standalone: production's server.js)
 //            --no-backfill --no-store --no-export --no-rss
 //
 // Writes nothing into the repository: databases and clusters live in temporary folders (or
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     "fill-parallel": { type: "string", default: "2" },
     "seed-days": { type: "string", default: "7" },
     "rss-messages": { type: "string", default: "100000" },
+    // The server whose idle memory is measured: production's server.js, or `next start`.
+    "rss-server": { type: "string", default: "standalone" },
     backfill: { type: "boolean", default: true },
     store: { type: "boolean", default: true },
     export: { type: "boolean", default: true },
@@ -216,16 +219,21 @@ try {
     });
     try {
       const sinceDay = new Date(sb.startMs).toISOString().slice(0, 10);
+      const standalone = values["rss-server"] !== "next-start";
       const { server, syncMs, status } = await startMirrorServer(
         distDir,
         { url: sb.url, apiKey: sb.apiKey, sinceDay },
         log,
+        {},
+        undefined,
+        { standalone },
       );
       try {
         await new Promise((r) => setTimeout(r, 10_000));
         const mem = serverMemory(server.pid);
+        const how = standalone ? "server.js" : "next start";
         add({
-          measure: `web server idle RSS (next start, after syncing ${int(status.messages)} messages)`,
+          measure: `web server idle RSS (${how}, after syncing ${int(status.messages)} messages)`,
           target: "≤ 250 MB",
           figure:
             `${mem.nextMb.toFixed(0)} MB (PostgreSQL apart: ${mem.postgres} processes, ` +

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { prepareStandalone, standaloneEnv } from "../lib/standalone.mjs";
 import { signIn } from "./sign-in";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -64,46 +65,50 @@ export interface NextServer {
  * `next start` in demo mode (one account per role, a throw-away embedded database), signed
  * in as the demo admin.
  */
-export async function startNext(distDir: string, env: Record<string, string>): Promise<NextServer> {
+export async function startNext(
+  distDir: string,
+  env: Record<string, string>,
+  opts: { standalone?: boolean } = {},
+): Promise<NextServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "dashboard-bench-"));
   const password = randomBytes(12).toString("hex");
+  const serverEnv = {
+    ...process.env,
+    ...env,
+    DASHBOARD_DEMO: "1",
+    DASHBOARD_DEMO_PASSWORD: password,
+    DASHBOARD_DATA_DIR: dataDir,
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  // `standalone`: the server production runs (the Dockerfile's and the demo's server.js);
+  // otherwise `next start`.
+  const command = opts.standalone
+    ? [path.join(prepareStandalone({ dist: distDir }), "server.js")]
+    : [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)];
   const child: ChildProcess = spawn(
     process.execPath,
     // BENCH_SERVER_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
     // (Node refuses --cpu-prof in NODE_OPTIONS).
-    [
-      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      NEXT_BIN,
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(port),
-    ],
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...command],
     {
-      env: {
-        ...process.env,
-        ...env,
-        DASHBOARD_DEMO: "1",
-        DASHBOARD_DEMO_PASSWORD: password,
-        DASHBOARD_DATA_DIR: dataDir,
-        NEXT_DIST_DIR: distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: opts.standalone
+        ? { ...standaloneEnv(serverEnv, { hostname: "127.0.0.1" }), PORT: String(port) }
+        : serverEnv,
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
+    if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
   const stop = () =>
