@@ -1,4 +1,5 @@
 import type { SandboxHandle } from "@/sandbox/server";
+import { DEFAULT_CONCURRENCY } from "@/lib/mobivate/read-range";
 
 // The ground truth of the route tests: every record of a range, read page by page straight
 // from the sandbox with the platform's fetch, not the dashboard's client (the thing tested).
@@ -33,4 +34,19 @@ export async function sandboxAll<T>(
     out.push(...rows);
     if (rows.length < 1000) return out;
   }
+}
+
+/**
+ * Every message-list request after a reader's first wave fails for good (503, Retry-After 0
+ * keeps the retries quick). The whole first wave (DEFAULT_CONCURRENCY pages at once) succeeds
+ * whatever order its requests arrive in, so a route's first byte is out before the failure.
+ */
+export function failMessagesAfterFirstWave(sb: Pick<SandboxHandle, "failNext">): void {
+  sb.failNext({
+    status: 503,
+    count: 10_000,
+    path: "/message",
+    afterRequests: DEFAULT_CONCURRENCY,
+    retryAfter: 0,
+  });
 }

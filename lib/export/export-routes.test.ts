@@ -8,8 +8,7 @@ import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { captureLogs } from "@/lib/observability/capture-logs";
-import { sandboxAll } from "@/tests/sandbox-pages";
-import { DEFAULT_CONCURRENCY } from "@/lib/mobivate/read-range";
+import { failMessagesAfterFirstWave, sandboxAll } from "@/tests/sandbox-pages";
 
 // Signed in as an admin (the guards have their own tests); audit entries are collected.
 const state = vi.hoisted(() => ({ deny: null as Response | null, audits: [] as unknown[] }));
@@ -264,16 +263,7 @@ describe("GET /api/export/messages", () => {
   });
 
   it("errors the stream when the API fails for good after the first byte", async () => {
-    // The reader's first wave (DEFAULT_CONCURRENCY pages at once) all succeeds, whatever order
-    // its requests arrive in; every later one fails, so the first byte is out before the failure
-    // (Retry-After: 0 keeps the retries quick).
-    sb.failNext({
-      status: 503,
-      count: 10_000,
-      path: "/message",
-      afterRequests: DEFAULT_CONCURRENCY,
-      retryAfter: 0,
-    });
+    failMessagesAfterFirstWave(sb);
     const res = await getMessages(RANGE);
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();

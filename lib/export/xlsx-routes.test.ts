@@ -6,8 +6,7 @@ import { errorBodySchema } from "@/lib/http/error-body";
 import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { formatInZone } from "@/lib/time/format";
 import { zonedDayRangeToApi } from "@/lib/time/range";
-import { sandboxAll } from "@/tests/sandbox-pages";
-import { DEFAULT_CONCURRENCY } from "@/lib/mobivate/read-range";
+import { failMessagesAfterFirstWave, sandboxAll } from "@/tests/sandbox-pages";
 
 // The Excel downloads read live (format=xlsx on the CSV routes), called directly with a
 // Request against a sandbox over real HTTP. Every workbook is opened with exceljs and each
@@ -214,15 +213,7 @@ describe("GET /api/export/messages?format=xlsx", () => {
   });
 
   it("errors the download when the API fails for good after the first byte", async () => {
-    // The reader's first wave (DEFAULT_CONCURRENCY pages at once) all succeeds, whatever order
-    // its requests arrive in; every later one fails, so the first byte is out before the failure.
-    sb.failNext({
-      status: 503,
-      count: 10_000,
-      path: "/message",
-      afterRequests: DEFAULT_CONCURRENCY,
-      retryAfter: 0,
-    });
+    failMessagesAfterFirstWave(sb);
     const res = await messagesRoute.GET(
       request("/api/export/messages", {
         from: "2026-03-21",

@@ -8,8 +8,7 @@ import { MESSAGE_FIELDS } from "@/lib/mobivate/types";
 import { zonedDayRangeToApi } from "@/lib/time/range";
 import { complianceLineSchema, type ComplianceLine } from "@/lib/compliance/protocol";
 import type { ComplianceResult } from "@/lib/compliance/types";
-import { sandboxAll } from "@/tests/sandbox-pages";
-import { DEFAULT_CONCURRENCY } from "@/lib/mobivate/read-range";
+import { failMessagesAfterFirstWave, sandboxAll } from "@/tests/sandbox-pages";
 
 vi.mock("@/lib/auth/guards", () => import("@/tests/signed-in-admin"));
 vi.mock("@/lib/audit/record", () => ({
@@ -291,15 +290,7 @@ describe("GET /api/export/sent-after-optout", () => {
 
   it("aborts the stream when the API fails for good after the first byte", async () => {
     const range = { from: "2026-02-01", to: "2026-02-28", tz: "UTC" }; // ≈ 16 MT pages
-    // The reader's first wave (DEFAULT_CONCURRENCY pages at once) all succeeds, whatever order
-    // its requests arrive in; every later one fails, so the first byte is out before the failure.
-    sb.failNext({
-      status: 503,
-      count: 10_000,
-      path: "/message",
-      afterRequests: DEFAULT_CONCURRENCY,
-      retryAfter: 0,
-    });
+    failMessagesAfterFirstWave(sb);
     const res = await getCsv(range);
     expect(res.status).toBe(200);
     await expect(res.arrayBuffer()).rejects.toMatchObject({ kind: "unavailable", status: 503 });
