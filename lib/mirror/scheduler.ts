@@ -92,7 +92,7 @@ async function cycleIfDue(s: Scheduler): Promise<number> {
   // A cycle that read pages leaves its garbage on the heap, which V8 keeps grown while the
   // server idles (lib/runtime/release-heap.ts).
   if (outcome.outcome === "done" || outcome.outcome === "failed") {
-    const gcMs = releaseHeap();
+    const gcMs = await releaseHeap();
     if (gcMs !== null) log().debug({ sync: "heap", gcMs: Math.round(gcMs) }, "sync: heap released");
   }
   const after = await readState(handle.db);
