@@ -96,7 +96,9 @@ export async function startNext(
       env: opts.standalone
         ? { ...standaloneEnv(serverEnv, { hostname: "127.0.0.1" }), PORT: String(port) }
         : serverEnv,
-      stdio: ["ignore", "ignore", "inherit"],
+      // BENCH_SERVER_STDOUT=1: the server's log lines too (with LOG_LEVEL=debug, e.g. the
+      // sync's heap releases).
+      stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
     },
   );
   const url = `http://127.0.0.1:${port}`;
