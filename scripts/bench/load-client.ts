@@ -17,6 +17,29 @@ export function listActionId(distDir: string): string {
   return found[0];
 }
 
+/**
+ * `promise`, or a rejection as soon as `signal` aborts. Node 20's fetch can leave a body read
+ * pending for ever when the abort lands at the wrong moment (seen once: every socket closed,
+ * the test's Promise.all never settled), so no read here waits on undici alone.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 export interface Sample {
   ms: number;
   ok: boolean;
@@ -45,7 +68,7 @@ export async function openMessages(
       body: JSON.stringify([input]),
       signal,
     });
-    const text = await res.text();
+    const text = await untilAborted(res.text(), signal);
     const ms = performance.now() - started;
     if (res.status !== 200) return { ms, ok: false, error: `HTTP ${res.status}` };
     if (!text.includes('"ok":true')) {
@@ -86,12 +109,13 @@ export async function downloadExport(
     cut,
     error,
   });
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     const res = await fetch(url, { headers: { Cookie: cookie }, signal });
     if (res.status !== 200) return done(false, false, `HTTP ${res.status}`);
-    const reader = res.body?.getReader();
+    reader = res.body?.getReader();
     for (;;) {
-      const next = await reader?.read();
+      const next = reader ? await untilAborted(reader.read(), signal) : undefined;
       if (!next || next.done) break;
       if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
       // Counted with indexOf (memchr) rather than a loop over every byte: the client runs on
@@ -115,7 +139,10 @@ export async function downloadExport(
     }
     return done(true, false);
   } catch (e) {
-    if (signal.aborted) return done(true, true);
+    if (signal.aborted) {
+      reader?.cancel().catch(() => {});
+      return done(true, true);
+    }
     return done(false, false, String(e));
   }
 }
