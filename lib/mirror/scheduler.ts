@@ -2,6 +2,7 @@ import "server-only";
 import { getDbHandle } from "@/lib/db";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { whenQuiet } from "@/lib/runtime/activity";
 import { releaseHeap } from "@/lib/runtime/release-heap";
 import { resolveMobivateConfig } from "@/lib/settings/mobivate-config";
 import { syncEnabled, syncSettings } from "./settings";
@@ -17,6 +18,8 @@ const KEY = Symbol.for("mobivate-dashboard.mirror-scheduler");
 
 /** Heap growth since the last release (bytes) that makes a cycle's end release it. */
 export const RELEASE_HEAP_GROWTH_BYTES = 48 * 1024 * 1024;
+/** The lull (no request in flight, none begun or ended) the heap release waits for. */
+const RELEASE_QUIET_MS = 500;
 
 interface Scheduler {
   timer: NodeJS.Timeout | undefined;
@@ -26,6 +29,10 @@ interface Scheduler {
   forced: boolean;
   stopped: boolean;
   last: CycleOutcome | undefined;
+  /** A cycle read pages since the heap was last released (or found not grown enough). */
+  releaseDue: boolean;
+  /** The heap release waiting for a lull in requests; aborted by the next cycle or a stop. */
+  release: AbortController | undefined;
 }
 
 type WithScheduler = typeof globalThis & { [KEY]?: Scheduler };
@@ -39,6 +46,8 @@ function scheduler(): Scheduler {
     forced: false,
     stopped: true,
     last: undefined,
+    releaseDue: false,
+    release: undefined,
   });
 }
 
@@ -92,32 +101,42 @@ async function cycleIfDue(s: Scheduler): Promise<number> {
   const outcome = await runSyncCycle({ handle, cfg: resolveMobivateConfig, settings });
   s.last = outcome;
   observeSyncRun(outcome, Date.now() - started);
-  // A cycle that read pages leaves its garbage on the heap, which V8 keeps grown while the
-  // server idles (lib/runtime/release-heap.ts). The compacting collection blocks this thread
-  // for up to a quarter of a second, so it runs only once the heap has grown by
-  // RELEASE_HEAP_GROWTH_BYTES since the last one. Measured: a look-back read of 10,000
-  // messages grows it by about 60 MB (released, in 150–190 ms); a quiet account's few pages
-  // are left to V8.
-  if (outcome.outcome === "done" || outcome.outcome === "failed") {
-    const heap = await releaseHeap({ ifGrownBy: RELEASE_HEAP_GROWTH_BYTES });
-    if (heap) {
-      const mb = (n: number) => Math.round(n / 1048576);
-      log().debug(
-        heap.released
-          ? {
-              sync: "heap",
-              gcMs: Math.round(heap.ms),
-              heapMb: mb(heap.heapBefore),
-              heapAfterMb: mb(heap.heapAfter),
-            }
-          : { sync: "heap", heapMb: mb(heap.heapBefore) },
-        heap.released ? "sync: heap released" : "sync: heap left as is",
-      );
-    }
-  }
+  if (outcome.outcome === "done" || outcome.outcome === "failed") s.releaseDue = true;
   const after = await readState(handle.db);
   const next = after?.nextRunAt ?? Date.now() + settings.intervalMs;
   return Math.min(Math.max(1_000, next - Date.now()), settings.intervalMs);
+}
+
+// A cycle that read pages leaves its garbage on the heap, which V8 keeps grown while the
+// server idles (lib/runtime/release-heap.ts). The compacting collection blocks this thread for
+// 150–310 ms (measured after cycles of 10,000 to 300,000 messages), so it waits for a lull in
+// requests: under load it would stall everyone's pages, and the heap is in use anyway. It
+// runs only once the heap has grown by RELEASE_HEAP_GROWTH_BYTES since the last one, so a
+// quiet account's few pages are left to V8. Started once a cycle has ended (tick), never
+// during one: a cycle that starts while it waits aborts it, and that cycle's end starts it
+// again (`releaseDue` stays set until a release runs).
+async function releaseHeapWhenQuiet(s: Scheduler): Promise<void> {
+  s.release?.abort();
+  const ctl = new AbortController();
+  s.release = ctl;
+  if (!(await whenQuiet(RELEASE_QUIET_MS, 250, ctl.signal))) return;
+  if (s.running || s.stopped || !s.releaseDue) return;
+  s.release = undefined;
+  s.releaseDue = false;
+  const heap = await releaseHeap({ ifGrownBy: RELEASE_HEAP_GROWTH_BYTES });
+  if (!heap) return;
+  const mb = (n: number) => Math.round(n / 1048576);
+  if (heap.released) {
+    log().debug(
+      {
+        sync: "heap",
+        gcMs: Math.round(heap.ms),
+        heapMb: mb(heap.heapBefore),
+        heapAfterMb: mb(heap.heapAfter),
+      },
+      "sync: heap released",
+    );
+  } else log().debug({ sync: "heap", heapMb: mb(heap.heapBefore) }, "sync: heap left as is");
 }
 
 async function tick(s: Scheduler): Promise<void> {
@@ -126,6 +145,8 @@ async function tick(s: Scheduler): Promise<void> {
     return;
   }
   let delay = syncSettings().intervalMs;
+  // No heap release in the middle of a cycle (it would compact the cycle's own garbage).
+  s.release?.abort();
   s.running = (async () => {
     try {
       delay = await cycleIfDue(s);
@@ -139,6 +160,7 @@ async function tick(s: Scheduler): Promise<void> {
   })();
   await s.running;
   s.running = undefined;
+  if (s.releaseDue) void releaseHeapWhenQuiet(s);
   if (s.again) {
     s.again = false;
     schedule(s, 0);
@@ -173,5 +195,6 @@ export async function stopSyncScheduler(): Promise<void> {
   const s = scheduler();
   s.stopped = true;
   if (s.timer) clearTimeout(s.timer);
+  s.release?.abort();
   await s.running;
 }

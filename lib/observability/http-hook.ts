@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { installServerEventHook } from "@/lib/http/server-events";
+import { requestBegan } from "@/lib/runtime/activity";
 import { log } from "./logger";
 import { metrics, routeLabel } from "./metrics";
 import { requestStore, type RequestContext } from "./request-context";
@@ -26,7 +27,11 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse): Reque
   };
   req.headers[REQUEST_ID_HEADER] = ctx.id;
   if (!res.headersSent) res.setHeader("X-Request-Id", ctx.id);
-  res.once("close", () => finish(ctx, res));
+  const ended = requestBegan();
+  res.once("close", () => {
+    ended();
+    finish(ctx, res);
+  });
   return ctx;
 }
 

@@ -12,6 +12,7 @@ import { metrics, resetMetrics, routeLabel } from "./metrics";
 import { metricsResponse } from "./metrics-route";
 import { noteRequestUser } from "./request-context";
 import { endpointLabel } from "./upstream";
+import { quietFor } from "@/lib/runtime/activity";
 
 // The scrape reads the copy's state: no database here, so those two gauges stay absent.
 vi.mock("@/lib/db", () => ({
@@ -29,6 +30,8 @@ const END = new Date("2026-03-10T00:00:00Z");
 const RANGE = { startDate: "2026-03-01T00:00:00+0000", endDate: "2026-03-08T00:00:00+0000" };
 const SESSION_TOKEN = "s".repeat(20) + "SESSIONTOKEN" + "t".repeat(11);
 const PHONE = "61412345678";
+/** Requests to /hold wait for this (set by a test) before they answer. */
+let hold: Promise<void> = Promise.resolve();
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, messages: 2000, spanDays: 10, end: END, seed: 5 });
@@ -43,6 +46,10 @@ beforeAll(async () => {
   installRequestObserver();
   // A route that does what the dashboard's do: learns its user, calls Mobivate, answers.
   app = createServer((req, res) => {
+    if (req.url === "/hold") {
+      void hold.then(() => res.end("{}"));
+      return;
+    }
     noteRequestUser("user-42");
     fetchMessagePage({ ...RANGE, page: 1, pageSize: 100 }, { cfg }).then(
       (page) => {
@@ -212,6 +219,22 @@ describe("one line per request and per upstream call", () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain("[redacted]");
+  });
+});
+
+describe("what the server is doing", () => {
+  it("counts a request as in flight from its start until its response closes", async () => {
+    let letGo = () => {};
+    hold = new Promise((r) => (letGo = r));
+    const later = performance.now() + 60_000;
+    expect(quietFor(0, later)).toBe(true);
+    const res = fetch(`${appUrl}/hold`);
+    for (let i = 0; i < 200 && quietFor(0, later); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(quietFor(0, later)).toBe(false);
+    letGo();
+    expect((await res).status).toBe(200);
+    for (let i = 0; i < 200 && !quietFor(0, later); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(quietFor(0, later)).toBe(true);
   });
 });
 
