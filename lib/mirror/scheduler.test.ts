@@ -67,7 +67,7 @@ describe("the heap release after a cycle", () => {
   });
 
   it("never runs in the middle of a cycle", async () => {
-    let finish = (_: unknown) => {};
+    let finish: (outcome: unknown) => void = () => {};
     runSyncCycle.mockResolvedValueOnce(DONE);
     runSyncCycle.mockImplementationOnce(() => new Promise((r) => (finish = r)));
     const ended = requestBegan(); // keeps the first cycle's release waiting
