@@ -93,4 +93,15 @@ describe("the heap release after a cycle", () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(releaseHeap).not.toHaveBeenCalled();
   });
+
+  it("keeps syncing when a release fails: a line in the log, no unhandled rejection", async () => {
+    releaseHeap.mockRejectedValue(new Error("no collector"));
+    runSyncCycle.mockResolvedValue(DONE);
+    const { requestSyncNow, startSyncScheduler } = await import("./scheduler");
+    startSyncScheduler();
+    await until(() => releaseHeap.mock.calls.length === 1);
+    await requestSyncNow();
+    await until(() => runSyncCycle.mock.calls.length === 2);
+    await until(() => releaseHeap.mock.calls.length === 2);
+  });
 });

@@ -123,7 +123,17 @@ async function releaseHeapWhenQuiet(s: Scheduler): Promise<void> {
   if (s.running || s.stopped || !s.releaseDue) return;
   s.release = undefined;
   s.releaseDue = false;
-  const heap = await releaseHeap({ ifGrownBy: RELEASE_HEAP_GROWTH_BYTES });
+  let heap: Awaited<ReturnType<typeof releaseHeap>>;
+  try {
+    heap = await releaseHeap({ ifGrownBy: RELEASE_HEAP_GROWTH_BYTES });
+  } catch (err) {
+    // Nothing is lost but memory: said in the log, never an unhandled rejection.
+    log().warn(
+      { sync: "heap" },
+      `sync: could not release the heap: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return;
+  }
   if (!heap) return;
   const mb = (n: number) => Math.round(n / 1048576);
   if (heap.released) {

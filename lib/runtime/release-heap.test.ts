@@ -75,4 +75,19 @@ describe("releaseHeap", () => {
     expect((await releaseHeap())?.released).toBe(true);
     expect(refs.filter((r) => r.deref() !== undefined)).toHaveLength(0);
   });
+
+  it("falls back to an ordinary collection when the inspector refuses a session", async () => {
+    vi.doMock("node:inspector/promises", () => ({
+      Session: class {
+        connect() {
+          throw new Error("Session already connected to the isolate");
+        }
+        disconnect() {}
+      },
+    }));
+    const { releaseHeap } = await import("./release-heap");
+    const refs = await oldGarbage();
+    expect((await releaseHeap())?.released).toBe(true);
+    expect(refs.filter((r) => r.deref() !== undefined)).toHaveLength(0);
+  });
 });

@@ -88,10 +88,19 @@ export async function releaseHeap(opts: { ifGrownBy?: number } = {}): Promise<He
   ) {
     return { released: false, heapBefore };
   }
-  const run = await collector();
+  let run = await collector();
   if (!run) return null;
   const started = performance.now();
-  await run();
+  try {
+    await run();
+  } catch {
+    // The inspector refused (e.g. a session could not connect): the ordinary collection, from
+    // now on.
+    run = gcCollector();
+    collect = Promise.resolve(run);
+    if (!run) return null;
+    await run();
+  }
   const ms = performance.now() - started;
   const heapAfter = getHeapStatistics().total_heap_size;
   baseline = heapAfter;
