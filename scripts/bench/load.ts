@@ -93,8 +93,10 @@ async function ownServer(distDir: string): Promise<Target> {
       // The exports stand for 5 people; the sessions are all the demo admin's, so the
       // per-person export limit is raised to let them run side by side.
       {
-        DASHBOARD_EXPORTS_PER_USER: String(Math.max(1, exportsN)),
-        DASHBOARD_EXPORTS_MAX: String(Math.max(4, exportsN)),
+        env: {
+          DASHBOARD_EXPORTS_PER_USER: String(Math.max(1, exportsN)),
+          DASHBOARD_EXPORTS_MAX: String(Math.max(4, exportsN)),
+        },
       },
     );
     log(`  synced ${int(status.messages)} messages in ${(syncMs / 1000).toFixed(1)} s`);

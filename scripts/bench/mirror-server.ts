@@ -27,10 +27,15 @@ export async function startMirrorServer(
   distDir: string,
   sandbox: { url: string; apiKey: string; sinceDay: string },
   log: (line: string) => void,
-  extraEnv: Record<string, string> = {},
-  timeoutMs = 15 * 60_000,
-  opts: { standalone?: boolean } = {},
+  opts: {
+    /** More of the server's environment (over the sandbox's and the copy's settings). */
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** Production's server.js rather than `next start`. */
+    standalone?: boolean;
+  } = {},
 ): Promise<{ server: NextServer; syncMs: number; status: SyncStatus }> {
+  const { env: extraEnv = {}, timeoutMs = 15 * 60_000, standalone = false } = opts;
   const started = Date.now();
   const server = await startNext(
     distDir,
@@ -41,7 +46,7 @@ export async function startMirrorServer(
       DASHBOARD_SYNC_SINCE: sandbox.sinceDay,
       ...extraEnv,
     },
-    opts,
+    { standalone },
   );
   try {
     let lastLog = 0;

@@ -224,8 +224,6 @@ try {
         distDir,
         { url: sb.url, apiKey: sb.apiKey, sinceDay },
         log,
-        {},
-        undefined,
         { standalone },
       );
       try {
